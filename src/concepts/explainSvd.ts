@@ -1,0 +1,75 @@
+/**
+ * Plain-language reading of an SVD result for ML engineers: what the factors
+ * are, how much of the matrix the top singular values carry, and what the
+ * condition number means for solving with it. Pure: text and numbers only.
+ */
+
+export interface Explanation {
+  /** Short paragraphs, plain text (the view inserts them with textContent). */
+  paragraphs: string[];
+  /** Series posts this result connects to, e.g. "Post 9 · SVD". */
+  related: string[];
+}
+
+export interface SvdFacts {
+  rows: number;
+  cols: number;
+  S: readonly number[];
+  rank: number;
+  cond: number;
+}
+
+/** Share of ‖A‖_F² kept by the top-k singular values, for k = 1..len(S). */
+export function energyProfile(S: readonly number[]): number[] {
+  const total = S.reduce((a, s) => a + s * s, 0);
+  let acc = 0;
+  return S.map((s) => {
+    acc += s * s;
+    return total === 0 ? 0 : acc / total;
+  });
+}
+
+function pct(x: number): string {
+  if (x >= 0.9995 && x < 1) return '99.9%';
+  return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+}
+
+/** Explanation paragraphs for an SVD of an m×n matrix. */
+export function explainSvd(f: SvdFacts): Explanation {
+  const { rows: m, cols: n, S, rank } = f;
+  const k = S.length;
+  const p: string[] = [];
+  p.push(
+    `The SVD writes A as a rotation, a stretch and another rotation: the rows of Vᵀ are orthonormal input directions in ℝ^${n}, ` +
+      `Σ stretches the i-th of them by σᵢ, and the columns of U are where they land in ℝ^${m}. ` +
+      `If the rows of A are data points, the rows of Vᵀ are the principal directions (centre the data first for PCA).`,
+  );
+  if (k > 0 && S[0] > 0) {
+    const energy = energyProfile(S);
+    const k90 = energy.findIndex((e) => e >= 0.9) + 1;
+    const first = `σ₁ = ${S[0].toPrecision(4)} alone carries ${pct(energy[0])} of ‖A‖²_F.`;
+    const ninety =
+      k > 1 && k90 > 0 && k90 < k
+        ? ` Keeping the top ${k90} singular value${k90 === 1 ? '' : 's'} keeps ${pct(energy[k90 - 1])}: by Eckart–Young that truncation is the best rank-${k90} approximation, the idea behind compression and LoRA's low-rank updates.`
+        : '';
+    p.push(first + ninety);
+  }
+  if (rank < Math.min(m, n)) {
+    p.push(
+      `A has rank ${rank}, less than min(m, n) = ${Math.min(m, n)}: ${Math.min(m, n) - rank} direction${Math.min(m, n) - rank === 1 ? ' is' : 's are'} squashed to zero. ` +
+        `Its columns are linearly dependent, so a least-squares fit on it has many solutions; the pseudoinverse picks the one of smallest norm.`,
+    );
+  } else if (k > 0) {
+    p.push(`A has full rank ${rank}: no direction of its ${m < n ? 'row' : 'column'} space is lost.`);
+  }
+  if (Number.isFinite(f.cond) && f.cond > 1) {
+    const digits = Math.log10(f.cond);
+    p.push(
+      `The condition number κ₂ = σ₁/σₙ = ${f.cond.toPrecision(4)} says how much solving with A can amplify relative errors: expect to lose about ${digits.toFixed(1)} of the ~16 significant digits of double precision` +
+        (f.cond > 1e8 ? '. That is a lot: regularise (ridge) or truncate the small singular values.' : '.'),
+    );
+  } else if (!Number.isFinite(f.cond)) {
+    p.push('The condition number is infinite: A is singular, so A x = b has no unique solution.');
+  }
+  return { paragraphs: p, related: ['Post 9 · SVD', 'Post 5 · Eigenvalues and PCA', 'Post 12 · LoRA'] };
+}

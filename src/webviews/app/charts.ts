@@ -1,0 +1,60 @@
+/**
+ * Small SVG charts drawn with DOM calls (no HTML strings, no inline style
+ * attributes), coloured by CSS classes that map to the theme's chart colours.
+ */
+const NS = 'http://www.w3.org/2000/svg';
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Tooltip text. */
+  caption: string;
+}
+
+function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/**
+ * A bar chart of non-negative values with an optional overlaid line in [0, 1]
+ * (for instance cumulative energy). At most 40 bars are drawn; the rest are summarised.
+ */
+export function barChart(bars: Bar[], title: string, line?: number[]): SVGElement {
+  const shown = bars.slice(0, 40);
+  const W = 560;
+  const H = 180;
+  const padL = 36;
+  const padB = 26;
+  const padT = 10;
+  const plotW = W - padL - 36;
+  const plotH = H - padB - padT;
+  const max = Math.max(...shown.map((b) => b.value), Number.MIN_VALUE);
+  const step = plotW / Math.max(shown.length, 1);
+  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
+  svg.appendChild(svgEl('title', {}, title));
+  svg.appendChild(svgEl('line', { x1: padL, y1: padT + plotH, x2: padL + plotW, y2: padT + plotH, class: 'axis' }));
+  svg.appendChild(svgEl('text', { x: padL - 6, y: padT + 8, class: 'tick', 'text-anchor': 'end' }, max.toPrecision(3)));
+  svg.appendChild(svgEl('text', { x: padL - 6, y: padT + plotH, class: 'tick', 'text-anchor': 'end' }, '0'));
+  shown.forEach((b, i) => {
+    const h = (b.value / max) * plotH;
+    const x = padL + i * step + step * 0.15;
+    const rect = svgEl('rect', { x, y: padT + plotH - h, width: Math.max(step * 0.7, 1), height: Math.max(h, 0.5), class: 'bar' });
+    rect.appendChild(svgEl('title', {}, `${b.label}: ${b.caption}`));
+    svg.appendChild(rect);
+    if (shown.length <= 20) {
+      svg.appendChild(svgEl('text', { x: x + step * 0.35, y: H - 8, class: 'tick', 'text-anchor': 'middle' }, b.label));
+    }
+  });
+  if (line && line.length) {
+    const pts = line.slice(0, shown.length).map((v, i) => `${padL + i * step + step / 2},${padT + plotH - v * plotH}`);
+    svg.appendChild(svgEl('polyline', { points: pts.join(' '), class: 'energy' }));
+    svg.appendChild(svgEl('text', { x: padL + plotW + 4, y: padT + 8, class: 'tick' }, '100%'));
+  }
+  if (bars.length > shown.length) {
+    svg.appendChild(svgEl('text', { x: padL + plotW, y: H - 8, class: 'tick', 'text-anchor': 'end' }, `+${bars.length - shown.length} more`));
+  }
+  return svg;
+}

@@ -1,0 +1,63 @@
+/**
+ * The typed message protocol of the results panel. The host (extension) and the
+ * view (browser bundle in src/webviews/app/results.ts) both import this file, so
+ * a change of shape is a compile error on both sides. Everything here is JSON-safe.
+ */
+import type { SvdReport } from '../../engine/report';
+
+/** Where the matrix came from, shown in the panel header (rendered as text, never as HTML). */
+export interface SourceInfo {
+  /** Workspace-relative path or file name of the document. */
+  file: string;
+  /** The document's URI as a string, used to reveal the literal again. */
+  uri: string;
+  /** 1-based line of the literal's first character. */
+  line: number;
+  /** Human name of the notation the literal was read in, e.g. "NumPy". */
+  notationLabel: string;
+  /** Notation id, used to copy results back in the same notation. */
+  notation: string;
+}
+
+/** One computed result as the view renders it. */
+export interface ResultsState {
+  /** Increases with every computation, so the view can ignore stale messages. */
+  seq: number;
+  source: SourceInfo;
+  report: SvdReport;
+  /** Significant digits for displayed entries (the `linalgLens.displayDigits` setting). */
+  digits: number;
+}
+
+/** Names of the matrices a user can copy from the SVD view. */
+export type CopyTarget = 'A' | 'U' | 'S' | 'Vh' | 'Sigma';
+
+/** Messages from the extension host to the view. */
+export type HostToView =
+  /** Render a result (replaces whatever is shown). */
+  | { type: 'show'; state: ResultsState }
+  /** Show a computation failure in the panel (text only). */
+  | { type: 'error'; message: string; title: string }
+  /** The host is computing a large matrix; the view shows a busy state. */
+  | { type: 'busy'; label: string };
+
+/** Messages from the view to the extension host. */
+export type ViewToHost =
+  /** Sent once when the view's script has loaded; the host posts nothing before it. */
+  | { type: 'ready' }
+  /** Copy a matrix of the current result to the clipboard, in `notation` (defaults to the source's). */
+  | { type: 'copy'; target: CopyTarget; notation?: string }
+  /** Reveal the source literal in its editor. */
+  | { type: 'reveal' };
+
+/** Type guard for messages arriving at the host (the view is not trusted blindly). */
+export function isViewToHost(m: unknown): m is ViewToHost {
+  if (typeof m !== 'object' || m === null) return false;
+  const t = (m as { type?: unknown }).type;
+  if (t === 'ready' || t === 'reveal') return true;
+  if (t === 'copy') {
+    const target = (m as { target?: unknown }).target;
+    return target === 'A' || target === 'U' || target === 'S' || target === 'Vh' || target === 'Sigma';
+  }
+  return false;
+}
