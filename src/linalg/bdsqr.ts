@@ -1,0 +1,332 @@
+/**
+ * Singular values (and optionally vectors) of an upper bidiagonal matrix by
+ * implicit-shift QR (Golub–Kahan) with the refinements of Demmel & Kahan,
+ * "Accurate singular values of bidiagonal matrices" (1990), as LAPACK's dbdsqr
+ * organises them: relative convergence tests, a zero-shift sweep when the
+ * shift would destroy the relative accuracy of tiny singular values, and
+ * chasing the bulge in the direction of decreasing diagonal magnitude.
+ *
+ * Rotations from the right are applied to the rows of `Vt` (n×nv, row-major)
+ * and those from the left to the rows of `Ut` (n×nu) — both hold the singular
+ * vectors as rows, so every rotation walks two contiguous rows.
+ */
+import { EPS, SAFE_MIN, givens, rot } from './blas';
+import { LinAlgError } from './errors';
+import { las2, lasv2, sv2 } from './svd2x2';
+
+/** Rotates rows i and i+1 of a row-major matrix with `len` columns: (x, y) ← (c·x + s·y, c·y − s·x). */
+function rotRows(a: Float64Array, len: number, i: number, c: number, s: number): void {
+  if (c === 1 && s === 0) return;
+  const p = i * len;
+  const q = p + len;
+  for (let j = 0; j < len; j++) {
+    const x = a[p + j];
+    const y = a[q + j];
+    a[p + j] = c * x + s * y;
+    a[q + j] = c * y - s * x;
+  }
+}
+
+const MAXITR = 6;
+
+/**
+ * Diagonalises the bidiagonal (d, e) in place: on return `d` holds the
+ * singular values in descending order (≥ 0) and the rows of Ut/Vt have been
+ * rotated and permuted to match. `Ut`/`Vt` may be null (values only).
+ * Throws `LinAlgError('no-convergence')` after 6·n² inner steps.
+ */
+export function bdsqr(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  Vt: Float64Array | null,
+  nv: number,
+  Ut: Float64Array | null,
+  nu: number,
+): void {
+  if (n === 0) return;
+  if (n > 1) iterate(n, d, e, Vt, nv, Ut, nu);
+  // Make the singular values non-negative.
+  for (let i = 0; i < n; i++) {
+    if (d[i] < 0) {
+      d[i] = -d[i];
+      if (Vt) for (let j = i * nv; j < (i + 1) * nv; j++) Vt[j] = -Vt[j];
+    } else if (d[i] === 0) {
+      d[i] = 0; // normalise −0
+    }
+  }
+  // Selection sort into descending order (n swaps at most, each an O(row) swap).
+  for (let i = 0; i < n - 1; i++) {
+    let best = i;
+    for (let j = i + 1; j < n; j++) if (d[j] > d[best]) best = j;
+    if (best !== i) {
+      const t = d[i];
+      d[i] = d[best];
+      d[best] = t;
+      if (Vt) swapRows(Vt, nv, i, best);
+      if (Ut) swapRows(Ut, nu, i, best);
+    }
+  }
+}
+
+function swapRows(a: Float64Array, len: number, i: number, j: number): void {
+  const p = i * len;
+  const q = j * len;
+  for (let k = 0; k < len; k++) {
+    const t = a[p + k];
+    a[p + k] = a[q + k];
+    a[q + k] = t;
+  }
+}
+
+function iterate(
+  n: number,
+  d: Float64Array,
+  e: Float64Array,
+  Vt: Float64Array | null,
+  nv: number,
+  Ut: Float64Array | null,
+  nu: number,
+): void {
+  const eps = EPS / 2; // LAPACK's relative machine precision
+  const tolmul = Math.max(10, Math.min(100, eps ** -0.125));
+  const tol = tolmul * eps;
+  // Estimate the smallest singular value (Demmel–Kahan recurrence) for the absolute threshold.
+  let smax = 0;
+  for (let i = 0; i < n; i++) smax = Math.max(smax, Math.abs(d[i]));
+  for (let i = 0; i < n - 1; i++) smax = Math.max(smax, Math.abs(e[i]));
+  let sminoa = Math.abs(d[0]);
+  if (sminoa !== 0) {
+    let mu = sminoa;
+    for (let i = 1; i < n; i++) {
+      mu = Math.abs(d[i]) * (mu / (mu + Math.abs(e[i - 1])));
+      sminoa = Math.min(sminoa, mu);
+      if (sminoa === 0) break;
+    }
+  }
+  sminoa = sminoa / Math.sqrt(n);
+  const thresh = Math.max(tol * sminoa, MAXITR * n * n * SAFE_MIN);
+  const maxit = MAXITR * n * n;
+  let iter = 0;
+  let oldll = -1;
+  let oldm = -1;
+  let idir = 0;
+  let m = n - 1; // index of the last entry of the active block
+  while (m > 0) {
+    if (iter > maxit) {
+      throw new LinAlgError('no-convergence', `The SVD did not converge within ${maxit} QR steps.`);
+    }
+    // Find the top ll of the unreduced block ending at m.
+    let ll = -1;
+    smax = Math.abs(d[m]);
+    for (let i = m - 1; i >= 0; i--) {
+      const abss = Math.abs(d[i]);
+      const abse = Math.abs(e[i]);
+      if (abse <= thresh) {
+        e[i] = 0;
+        ll = i;
+        break;
+      }
+      if (abss > smax) smax = abss;
+      if (abse > smax) smax = abse;
+    }
+    if (ll === m - 1) {
+      m -= 1; // 1×1 block has converged
+      continue;
+    }
+    ll += 1; // block is d[ll..m], e[ll..m−1]
+    if (ll === m - 1) {
+      // 2×2 block: finish it directly.
+      lasv2(d[m - 1], e[m - 1], d[m]);
+      d[m - 1] = sv2.ssmax;
+      e[m - 1] = 0;
+      d[m] = sv2.ssmin;
+      if (Vt) rotRows(Vt, nv, m - 1, sv2.csr, sv2.snr);
+      if (Ut) rotRows(Ut, nu, m - 1, sv2.csl, sv2.snl);
+      m -= 2;
+      continue;
+    }
+    // A new block: chase the bulge from the larger end.
+    if (ll > oldm || m < oldll) idir = Math.abs(d[ll]) >= Math.abs(d[m]) ? 1 : 2;
+    // Convergence tests.
+    let sminl = 0;
+    let split = false;
+    if (idir === 1) {
+      if (Math.abs(e[m - 1]) <= tol * Math.abs(d[m])) {
+        e[m - 1] = 0;
+        continue;
+      }
+      let mu = Math.abs(d[ll]);
+      sminl = mu;
+      for (let i = ll; i < m; i++) {
+        if (Math.abs(e[i]) <= tol * mu) {
+          e[i] = 0;
+          split = true;
+          break;
+        }
+        mu = Math.abs(d[i + 1]) * (mu / (mu + Math.abs(e[i])));
+        if (mu < sminl) sminl = mu;
+      }
+    } else {
+      if (Math.abs(e[ll]) <= tol * Math.abs(d[ll])) {
+        e[ll] = 0;
+        continue;
+      }
+      let mu = Math.abs(d[m]);
+      sminl = mu;
+      for (let i = m - 1; i >= ll; i--) {
+        if (Math.abs(e[i]) <= tol * mu) {
+          e[i] = 0;
+          split = true;
+          break;
+        }
+        mu = Math.abs(d[i]) * (mu / (mu + Math.abs(e[i])));
+        if (mu < sminl) sminl = mu;
+      }
+    }
+    if (split) continue;
+    oldll = ll;
+    oldm = m;
+    // Shift: zero when it would be negligible next to the smallest singular value estimate.
+    let shift = 0;
+    if (!((n * tol * (sminl / smax)) <= Math.max(eps, 0.01 * tol))) {
+      let sll: number;
+      if (idir === 1) {
+        sll = Math.abs(d[ll]);
+        shift = las2(d[m - 1], e[m - 1], d[m]);
+      } else {
+        sll = Math.abs(d[m]);
+        shift = las2(d[ll], e[ll], d[ll + 1]);
+      }
+      if (sll > 0 && (shift / sll) * (shift / sll) < eps) shift = 0;
+    }
+    iter += m - ll;
+    if (shift === 0) zeroShiftSweep(idir, ll, m, d, e, Vt, nv, Ut, nu, thresh);
+    else shiftedSweep(idir, ll, m, shift, d, e, Vt, nv, Ut, nu, thresh);
+  }
+}
+
+function zeroShiftSweep(
+  idir: number,
+  ll: number,
+  m: number,
+  d: Float64Array,
+  e: Float64Array,
+  Vt: Float64Array | null,
+  nv: number,
+  Ut: Float64Array | null,
+  nu: number,
+  thresh: number,
+): void {
+  let cs = 1;
+  let oldcs = 1;
+  let oldsn = 0;
+  let sn = 0;
+  if (idir === 1) {
+    for (let i = ll; i < m; i++) {
+      givens(d[i] * cs, e[i]);
+      cs = rot.c;
+      sn = rot.s;
+      const r = rot.r;
+      if (i > ll) e[i - 1] = oldsn * r;
+      givens(oldcs * r, d[i + 1] * sn);
+      oldcs = rot.c;
+      oldsn = rot.s;
+      d[i] = rot.r;
+      if (Vt) rotRows(Vt, nv, i, cs, sn);
+      if (Ut) rotRows(Ut, nu, i, oldcs, oldsn);
+    }
+    const h = d[m] * cs;
+    d[m] = h * oldcs;
+    e[m - 1] = h * oldsn;
+    if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
+  } else {
+    for (let i = m; i > ll; i--) {
+      givens(d[i] * cs, e[i - 1]);
+      cs = rot.c;
+      sn = rot.s;
+      const r = rot.r;
+      if (i < m) e[i] = oldsn * r;
+      givens(oldcs * r, d[i - 1] * sn);
+      oldcs = rot.c;
+      oldsn = rot.s;
+      d[i] = rot.r;
+      if (Ut) rotRows(Ut, nu, i - 1, cs, -sn);
+      if (Vt) rotRows(Vt, nv, i - 1, oldcs, -oldsn);
+    }
+    const h = d[ll] * cs;
+    d[ll] = h * oldcs;
+    e[ll] = h * oldsn;
+    if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
+  }
+}
+
+function shiftedSweep(
+  idir: number,
+  ll: number,
+  m: number,
+  shift: number,
+  d: Float64Array,
+  e: Float64Array,
+  Vt: Float64Array | null,
+  nv: number,
+  Ut: Float64Array | null,
+  nu: number,
+  thresh: number,
+): void {
+  if (idir === 1) {
+    let f = (Math.abs(d[ll]) - shift) * ((d[ll] >= 0 ? 1 : -1) + shift / d[ll]);
+    let g = e[ll];
+    for (let i = ll; i < m; i++) {
+      givens(f, g);
+      const cosr = rot.c;
+      const sinr = rot.s;
+      if (i > ll) e[i - 1] = rot.r;
+      f = cosr * d[i] + sinr * e[i];
+      e[i] = cosr * e[i] - sinr * d[i];
+      g = sinr * d[i + 1];
+      d[i + 1] = cosr * d[i + 1];
+      givens(f, g);
+      const cosl = rot.c;
+      const sinl = rot.s;
+      d[i] = rot.r;
+      f = cosl * e[i] + sinl * d[i + 1];
+      d[i + 1] = cosl * d[i + 1] - sinl * e[i];
+      if (i < m - 1) {
+        g = sinl * e[i + 1];
+        e[i + 1] = cosl * e[i + 1];
+      }
+      if (Vt) rotRows(Vt, nv, i, cosr, sinr);
+      if (Ut) rotRows(Ut, nu, i, cosl, sinl);
+    }
+    e[m - 1] = f;
+    if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
+  } else {
+    let f = (Math.abs(d[m]) - shift) * ((d[m] >= 0 ? 1 : -1) + shift / d[m]);
+    let g = e[m - 1];
+    for (let i = m; i > ll; i--) {
+      givens(f, g);
+      const cosr = rot.c;
+      const sinr = rot.s;
+      if (i < m) e[i] = rot.r;
+      f = cosr * d[i] + sinr * e[i - 1];
+      e[i - 1] = cosr * e[i - 1] - sinr * d[i];
+      g = sinr * d[i - 1];
+      d[i - 1] = cosr * d[i - 1];
+      givens(f, g);
+      const cosl = rot.c;
+      const sinl = rot.s;
+      d[i] = rot.r;
+      f = cosl * e[i - 1] + sinl * d[i - 1];
+      d[i - 1] = cosl * d[i - 1] - sinl * e[i - 1];
+      if (i > ll + 1) {
+        g = sinl * e[i - 2];
+        e[i - 2] = cosl * e[i - 2];
+      }
+      if (Ut) rotRows(Ut, nu, i - 1, cosr, -sinr);
+      if (Vt) rotRows(Vt, nv, i - 1, cosl, -sinl);
+    }
+    e[ll] = f;
+    if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Householder QR of any real m×n matrix (tall, wide, rank-deficient, zero
+ * columns, any scale). numpy's `qr(mode)` vocabulary.
+ */
+import { householder } from './blas';
+import { toRows, zeros, type Dense } from './dense';
+import { toDense, type GuardOptions, type MatrixInput, assertSizeWithin } from './guards';
+import { LinAlgError } from './errors';
+
+/** Householder vectors below the diagonal of `F` (unit leading entry implied) and their τ. */
+export interface QrFactors {
+  F: Dense;
+  tau: Float64Array;
+}
+
+/**
+ * Overwrites `A` with R on and above the diagonal and the Householder vectors
+ * below it (LAPACK's dgeqrf layout), unblocked. Reflector j works on rows j..m−1;
+ * the trailing update walks rows: w = vᵀA (axpy per row), then A −= τ·v·w.
+ */
+export function qrFactor(A: Dense, work?: Float64Array): QrFactors {
+  const { rows: m, cols: n, data: a } = A;
+  const k = Math.min(m, n);
+  const tau = new Float64Array(k);
+  const w = work && work.length >= n ? work : new Float64Array(n);
+  for (let j = 0; j < k; j++) {
+    const t = householder(m - j, a, j * n + j, n);
+    tau[j] = t;
+    if (t === 0 || j + 1 >= n) continue;
+    // w[c] = A[j, c] + Σ_{i>j} v_i·A[i, c] for c > j
+    const rj = j * n;
+    for (let c = j + 1; c < n; c++) w[c] = a[rj + c];
+    for (let i = j + 1; i < m; i++) {
+      const ri = i * n;
+      const vi = a[ri + j];
+      if (vi === 0) continue;
+      for (let c = j + 1; c < n; c++) w[c] += vi * a[ri + c];
+    }
+    for (let c = j + 1; c < n; c++) {
+      w[c] *= t;
+      a[rj + c] -= w[c];
+    }
+    for (let i = j + 1; i < m; i++) {
+      const ri = i * n;
+      const vi = a[ri + j];
+      if (vi === 0) continue;
+      for (let c = j + 1; c < n; c++) a[ri + c] -= vi * w[c];
+    }
+  }
+  return { F: A, tau };
+}
+
+/**
+ * The first `qc` columns of Q = H_0·H_1·…·H_{k−1} (m×qc, qc ≥ k or qc = m).
+ * Backward accumulation: applying H_j only touches rows and columns ≥ j.
+ */
+export function formQ(f: QrFactors, qc: number): Dense {
+  const { F, tau } = f;
+  const m = F.rows;
+  const n = F.cols;
+  const a = F.data;
+  const k = tau.length;
+  const Q = zeros(m, qc);
+  const q = Q.data;
+  for (let i = 0; i < Math.min(m, qc); i++) q[i * qc + i] = 1;
+  const w = new Float64Array(qc);
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tau[j];
+    if (t === 0) continue;
+    // w = vᵀ Q[j:, j:]
+    for (let c = j; c < qc; c++) w[c] = q[j * qc + c];
+    for (let i = j + 1; i < m; i++) {
+      const vi = a[i * n + j];
+      if (vi === 0) continue;
+      const ri = i * qc;
+      for (let c = j; c < qc; c++) w[c] += vi * q[ri + c];
+    }
+    for (let c = j; c < qc; c++) {
+      w[c] *= t;
+      q[j * qc + c] -= w[c];
+    }
+    for (let i = j + 1; i < m; i++) {
+      const vi = a[i * n + j];
+      if (vi === 0) continue;
+      const ri = i * qc;
+      for (let c = j; c < qc; c++) q[ri + c] -= vi * w[c];
+    }
+  }
+  return Q;
+}
+
+/** The upper-triangular (trapezoidal) R with `rr` rows; entries below the diagonal are exactly 0. */
+export function extractR(f: QrFactors, rr: number): Dense {
+  const { F } = f;
+  const n = F.cols;
+  const R = zeros(rr, n);
+  for (let i = 0; i < Math.min(rr, F.rows); i++) {
+    R.data.set(F.data.subarray(i * n + i, (i + 1) * n), i * n + i);
+  }
+  return R;
+}
+
+export type QrMode = 'reduced' | 'complete';
+
+export interface QrOptions extends GuardOptions {
+  /** 'reduced' (default): Q m×k, R k×n with k = min(m, n). 'complete': Q m×m, R m×n. */
+  mode?: QrMode;
+}
+
+export interface QrResult {
+  Q: number[][];
+  R: number[][];
+}
+
+/**
+ * A = Q·R with orthonormal columns in Q and R upper triangular (exact zeros
+ * below the diagonal). Householder reflections with β = −sign(α)‖x‖, so the
+ * diagonal of R may be negative (as in LAPACK/numpy); a column that is already
+ * reduced is left alone (τ = 0). No absolute thresholds: 1e-200-scaled inputs
+ * factor as well as unit-scaled ones.
+ * Throws `LinAlgError` for non-finite, ragged or oversized input.
+ * Empty input follows numpy: `qr([])` → `{ Q: [], R: [] }`.
+ * Example: `qr([[0, 1], [1, 0]])` → Q = [[0, −1], [−1, 0]], R = [[−1, 0], [0, −1]].
+ */
+export function qr(A: MatrixInput, opts: QrOptions = {}): QrResult {
+  const mode = opts.mode ?? 'reduced';
+  if (mode !== 'reduced' && mode !== 'complete') {
+    throw new LinAlgError('invalid-argument', `qr mode must be 'reduced' or 'complete', not '${String(mode)}'.`);
+  }
+  const D = toDense(A, opts);
+  const m = D.rows;
+  const n = D.cols;
+  const k = Math.min(m, n);
+  const qc = mode === 'complete' ? m : k;
+  assertSizeWithin(m, qc, opts.maxEntries, 'Q');
+  const f = qrFactor(D);
+  const R = extractR(f, qc);
+  const Q = formQ(f, qc);
+  return { Q: toRows(Q), R: toRows(R) };
+}

@@ -1,0 +1,156 @@
+/**
+ * Singular value decomposition of any real m×n matrix, numpy's `svd`
+ * vocabulary: A = U · diag(S) · Vh.
+ *
+ * Algorithm (LAPACK dgesvd's path): scale A into a safe exponent range by a
+ * power of two (exact), QR first when m ≥ 1.6·n, Householder
+ * bidiagonalization, then implicit-shift bidiagonal QR (bdsqr.ts). Wide
+ * matrices are handled through Aᵀ = V·Σ·Uᵀ. Divide-and-conquer would be faster
+ * for large n but needs far more code; bidiagonal QR is backward stable, keeps
+ * both U and V orthogonal to working precision and computes tiny singular
+ * values of the bidiagonal to high relative accuracy.
+ */
+import { bdsqr } from './bdsqr';
+import { bidiagonalize, formPt, formQt } from './bidiag';
+import { EPS, SAFE_MIN, block, matmulNT, maxAbs, scalePow2 } from './blas';
+import { clone, identity, toRows, transpose, zeros, type Dense } from './dense';
+import { assertSizeWithin, toDense, type GuardOptions, type MatrixInput } from './guards';
+import { extractR, formQ, qrFactor } from './qr';
+
+/** What the kernel should compute besides the singular values ('right': Vt only, no U). */
+export type SvdVectors = 'none' | 'thin' | 'full' | 'right';
+
+/** Kernel result: singular vectors as ROWS (Ut: left vectors, Vt: right vectors). */
+export interface SvdDense {
+  s: Float64Array;
+  /** k×m (thin) or m×m (full) — row i is the i-th left singular vector; null for 'none'. */
+  Ut: Dense | null;
+  /** k×n (thin) or n×n (full) — row i is the i-th right singular vector; null for 'none'. */
+  Vt: Dense | null;
+}
+
+const SMLNUM = Math.sqrt(SAFE_MIN) / (EPS / 2);
+const BIGNUM = 1 / SMLNUM;
+
+/** SVD kernel for finite input; `A` is not modified. */
+export function svdDense(A: Dense, want: SvdVectors): SvdDense {
+  if (A.rows < A.cols) {
+    if (want === 'right') {
+      // Right vectors of A are the left vectors of Aᵀ.
+      const r = svdTall(transpose(A), 'thin');
+      return { s: r.s, Ut: null, Vt: r.Ut };
+    }
+    const r = svdTall(transpose(A), want);
+    return { s: r.s, Ut: r.Vt, Vt: r.Ut };
+  }
+  return svdTall(clone(A), want);
+}
+
+/** Singular values only (descending), O(mn·min(m,n)) without vector accumulation. */
+export function singularValuesDense(A: Dense): Float64Array {
+  return svdDense(A, 'none').s;
+}
+
+// m ≥ n; W is a scratch copy that may be overwritten.
+function svdTall(W: Dense, want: SvdVectors): SvdDense {
+  const m = W.rows;
+  const n = W.cols;
+  const rowsU = want === 'full' ? m : n;
+  const anrm = maxAbs(W);
+  if (n === 0 || anrm === 0) {
+    const s = new Float64Array(n);
+    if (want === 'none') return { s, Ut: null, Vt: null };
+    const Ut = zeros(rowsU, m);
+    for (let i = 0; i < Math.min(rowsU, m); i++) Ut.data[i * m + i] = 1;
+    return { s, Ut, Vt: identity(n) };
+  }
+  let p = 0;
+  if (anrm < SMLNUM) p = Math.floor(Math.log2(SMLNUM / anrm));
+  else if (anrm > BIGNUM) p = Math.ceil(Math.log2(BIGNUM / anrm));
+  if (p !== 0) scalePow2(W, p);
+
+  let s: Float64Array;
+  let Ut: Dense | null = null;
+  let Vt: Dense | null = null;
+  if (m >= 1.6 * n && n > 1) {
+    // QR first: the bidiagonal work then happens on the n×n R.
+    const f = qrFactor(W);
+    const R = extractR(f, n);
+    const b = bidiagonalize(R);
+    let UtR: Dense | null = null;
+    if (want !== 'none') Vt = formPt(b);
+    if (want === 'thin' || want === 'full') UtR = formQt(b, n);
+    bdsqr(n, b.d, b.e, Vt ? Vt.data : null, n, UtR ? UtR.data : null, n);
+    s = b.d;
+    if (UtR) {
+      // U = Q·U_R, i.e. Ut = Ut_R·Qᵀ.
+      if (want === 'full') {
+        const Qf = formQ(f, m);
+        const head = matmulNT(UtR, block(Qf, m, n));
+        Ut = zeros(m, m);
+        Ut.data.set(head.data, 0);
+        for (let i = n; i < m; i++) for (let j = 0; j < m; j++) Ut.data[i * m + j] = Qf.data[j * m + i];
+      } else {
+        Ut = matmulNT(UtR, formQ(f, n));
+      }
+    }
+  } else {
+    const b = bidiagonalize(W);
+    if (want !== 'none') Vt = formPt(b);
+    if (want === 'thin' || want === 'full') Ut = formQt(b, rowsU);
+    bdsqr(n, b.d, b.e, Vt ? Vt.data : null, n, Ut ? Ut.data : null, m);
+    s = b.d;
+  }
+  if (p !== 0) {
+    const f = 2 ** -p;
+    for (let i = 0; i < n; i++) s[i] *= f;
+  }
+  return { s, Ut, Vt };
+}
+
+export interface SvdOptions extends GuardOptions {
+  /** false (default): thin, U m×k and Vh k×n with k = min(m, n). true: U m×m and Vh n×n. */
+  full?: boolean;
+}
+
+export interface SvdResult {
+  /** Left singular vectors as columns: m×k (thin) or m×m (full). */
+  U: number[][];
+  /** Singular values, descending, ≥ 0; length k = min(m, n). */
+  S: number[];
+  /** Right singular vectors as ROWS (numpy's Vh = Vᵀ): k×n (thin) or n×n (full). */
+  Vh: number[][];
+}
+
+/**
+ * A = U · diag(S) · Vh for any real m×n matrix (tall, wide, square,
+ * rank-deficient, zero). Singular vectors are unique only up to sign (and up
+ * to rotation within repeated or zero singular values); no sign is normalised.
+ * Throws `LinAlgError` for non-finite ('not-finite'), ragged ('shape') or
+ * oversized ('too-large') input, and 'no-convergence' if the QR iteration
+ * exceeds its cap (6·k² steps; never observed on finite input).
+ * Empty input follows numpy: `svd([])` → `{ U: [], S: [], Vh: [] }`.
+ * Example: `svd([[3, 0], [0, -2]])` → S = [3, 2], U = [[1, 0], [0, 1]], Vh = [[1, 0], [0, -1]].
+ */
+export function svd(A: MatrixInput, opts: SvdOptions = {}): SvdResult {
+  const D = toDense(A, opts);
+  const full = opts.full === true;
+  if (full) {
+    assertSizeWithin(D.rows, D.rows, opts.maxEntries, 'U');
+    assertSizeWithin(D.cols, D.cols, opts.maxEntries, 'Vh');
+  }
+  const r = svdDense(D, full ? 'full' : 'thin');
+  return {
+    U: toRows(transpose(r.Ut as Dense)),
+    S: Array.from(r.s),
+    Vh: toRows(r.Vt as Dense),
+  };
+}
+
+/**
+ * Singular values only, descending (numpy's `svd(A, compute_uv=False)`).
+ * Example: `singularValues([[3, 4]])` → [5].
+ */
+export function singularValues(A: MatrixInput, opts: GuardOptions = {}): number[] {
+  return Array.from(singularValuesDense(toDense(A, opts)));
+}
