@@ -1,0 +1,392 @@
+/**
+ * Francis double-shift QR iteration: Hessenberg H → real Schur form T = Zᵀ H Z
+ * (upper quasi-triangular, 2×2 diagonal blocks only for complex pairs).
+ *
+ * Algorithm: Golub & Van Loan §7.5 (implicit double shift, bulge chasing),
+ * with the refinements documented for LAPACK's dlahqr: start the bulge below
+ * two consecutive small subdiagonals, the Ahues–Tisseur deflation test, and
+ * ad hoc "exceptional" shifts every 10 stagnant iterations (alternating
+ * between the top and the bottom of the active block), which is what keeps
+ * matrices like the JAMA 5×5 counter-example from cycling forever. A hard
+ * total iteration budget turns any remaining stagnation into an error.
+ */
+import { EPS, SAFE_MIN, hypot2 } from './eigShared';
+
+/** Output of `schur`: eigenvalues in diagonal order (pairs: +im first). */
+export interface SchurValues {
+  wr: Float64Array;
+  wi: Float64Array;
+}
+
+const out2 = new Float64Array(10);
+
+/** Writes Gᵀ M G for M = [[a, b], [c, d]], G = [[cs, −sn], [sn, cs]] into out2[0..3]. */
+function rotate2x2(a: number, b: number, c: number, d: number, cs: number, sn: number): void {
+  const ma = a * cs + b * sn;
+  const mb = b * cs - a * sn;
+  const mc = c * cs + d * sn;
+  const md = d * cs - c * sn;
+  out2[0] = cs * ma + sn * mc;
+  out2[1] = cs * mb + sn * md;
+  out2[2] = cs * mc - sn * ma;
+  out2[3] = cs * md - sn * mb;
+  out2[4] = cs;
+  out2[5] = sn;
+}
+
+/** Rotation whose first column is the eigenvector of the real eigenvalue d + z of [[a, b], [c, d]]. */
+function triangularize(a: number, b: number, c: number, d: number): void {
+  const p = 0.5 * (a - d);
+  const disc = Math.max(0, p * p + b * c);
+  // z = λ − d computed without cancellation; the eigenvector is (z, c).
+  const z = p + (p >= 0 ? Math.sqrt(disc) : -Math.sqrt(disc));
+  const t = hypot2(z, c);
+  rotate2x2(a, b, c, d, z / t, c / t);
+  out2[2] = 0;
+  out2[6] = out2[0];
+  out2[7] = 0;
+  out2[8] = out2[3];
+  out2[9] = 0;
+}
+
+/**
+ * Standardises the real 2×2 block [[a, b], [c, d]] by a rotation G = [[cs, −sn], [sn, cs]]:
+ * afterwards Gᵀ M G is upper triangular (real eigenvalues) or has equal
+ * diagonal entries and off-diagonals of opposite sign (complex pair).
+ * Returns a shared buffer [a', b', c', d', cs, sn, re1, im1, re2, im2]
+ * (for a complex pair im1 > 0 and the two real parts are identical).
+ */
+export function standardize2x2(a: number, b: number, c: number, d: number): Float64Array {
+  if (c === 0) {
+    rotate2x2(a, b, c, d, 1, 0);
+    out2[6] = a;
+    out2[7] = 0;
+    out2[8] = d;
+    out2[9] = 0;
+    return out2;
+  }
+  if (b === 0) {
+    // A swap turns the lower triangular block into an upper one.
+    rotate2x2(a, b, c, d, 0, 1);
+    out2[2] = 0;
+    out2[6] = out2[0];
+    out2[7] = 0;
+    out2[8] = out2[3];
+    out2[9] = 0;
+    return out2;
+  }
+  const p = 0.5 * (a - d);
+  if (p * p + b * c >= 0) {
+    triangularize(a, b, c, d);
+    return out2;
+  }
+  // Complex pair: rotate by θ with tan 2θ = (d − a)/(b + c) so both diagonal entries
+  // become equal; cos 2θ ≥ 0 keeps cos θ away from zero.
+  const sigma = b + c;
+  const t = hypot2(sigma, a - d);
+  let cs = 1;
+  let sn = 0;
+  if (t !== 0) {
+    const c2 = Math.abs(sigma) / t;
+    const s2 = ((sigma >= 0 ? -1 : 1) * (a - d)) / t;
+    cs = Math.sqrt(0.5 * (1 + c2));
+    sn = s2 / (2 * cs);
+  }
+  rotate2x2(a, b, c, d, cs, sn);
+  const mid = 0.5 * (out2[0] + out2[3]);
+  const nb = out2[1];
+  const nc = out2[2];
+  if (nb * nc >= 0) {
+    // Rounding made the pair real: finish with a triangularising rotation, composed.
+    triangularize(mid, nb, nc, mid);
+    const c1 = out2[4];
+    const s1 = out2[5];
+    out2[4] = cs * c1 - sn * s1;
+    out2[5] = sn * c1 + cs * s1;
+    return out2;
+  }
+  out2[0] = mid;
+  out2[3] = mid;
+  const im = Math.sqrt(Math.abs(nb)) * Math.sqrt(Math.abs(nc));
+  out2[6] = mid;
+  out2[7] = im;
+  out2[8] = mid;
+  out2[9] = -im;
+  return out2;
+}
+
+/**
+ * Runs the QR iteration on `h` (row-major n×n Hessenberg; rows/cols outside
+ * lo..hi already triangular). With `zt` (Qᵀ of the reduction), the full Schur
+ * form is computed and the transformations accumulated into zt (rows = Schur
+ * vectors); with `zt === null` only the active block is updated (eigenvalues
+ * only, cheaper). Returns null when the iteration budget is exhausted.
+ */
+export function schur(h: Float64Array, n: number, lo: number, hi: number, zt: Float64Array | null): SchurValues | null {
+  const wr = new Float64Array(n);
+  const wi = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (i < lo || i > hi) wr[i] = h[i * n + i];
+  const want = zt !== null;
+  const nh = hi - lo + 1;
+  const smlnum = SAFE_MIN * (nh / EPS);
+  let budget = Math.max(30 * nh, 300);
+  let i = hi;
+  let stagnant = 0;
+  while (i >= lo) {
+    // Find the top l of the unreduced block ending at row i.
+    let l = i;
+    for (; l > lo; l--) {
+      const o = l * n;
+      const hl = Math.abs(h[o + l - 1]);
+      if (hl <= smlnum) break;
+      const hll = h[o + l];
+      const hpp = h[o - n + l - 1];
+      let tst = Math.abs(hpp) + Math.abs(hll);
+      if (tst === 0) {
+        if (l - 2 >= lo) tst += Math.abs(h[o - n + l - 2]);
+        if (l + 1 <= hi) tst += Math.abs(h[o + n + l]);
+      }
+      if (hl <= EPS * tst) {
+        const hu = Math.abs(h[o - n + l]);
+        const ab = Math.max(hl, hu);
+        const ba = Math.min(hl, hu);
+        const aa = Math.max(Math.abs(hll), Math.abs(hpp - hll));
+        const bb = Math.min(Math.abs(hll), Math.abs(hpp - hll));
+        const s = aa + ab;
+        if (ba * (ab / s) <= Math.max(smlnum, EPS * (bb * (aa / s)))) break;
+      }
+    }
+    if (l > lo) h[l * n + l - 1] = 0;
+    if (l === i) {
+      wr[i] = h[i * n + i];
+      wi[i] = 0;
+      i -= 1;
+      stagnant = 0;
+      continue;
+    }
+    if (l === i - 1) {
+      finish2x2(h, n, i, lo, hi, zt, wr, wi);
+      i -= 2;
+      stagnant = 0;
+      continue;
+    }
+    if (budget-- <= 0) return null;
+    stagnant++;
+    sweep(h, n, l, i, lo, hi, zt, want, stagnant);
+  }
+  return { wr, wi };
+}
+
+/** Deflated 2×2 block at rows i-1, i: standardise, apply the rotation, record eigenvalues. */
+function finish2x2(
+  h: Float64Array,
+  n: number,
+  i: number,
+  lo: number,
+  hi: number,
+  zt: Float64Array | null,
+  wr: Float64Array,
+  wi: Float64Array,
+): void {
+  const p = i - 1;
+  const op = p * n;
+  const oi = i * n;
+  const r = standardize2x2(h[op + p], h[op + i], h[oi + p], h[oi + i]);
+  h[op + p] = r[0];
+  h[op + i] = r[1];
+  h[oi + p] = r[2];
+  h[oi + i] = r[3];
+  wr[p] = r[6];
+  wi[p] = r[7];
+  wr[i] = r[8];
+  wi[i] = r[9];
+  const cs = r[4];
+  const sn = r[5];
+  if (zt === null || (cs === 1 && sn === 0)) return;
+  // Rows p, i of H right of the block; columns p, i above it; Schur vectors p, i.
+  for (let j = i + 1; j < n; j++) {
+    const x = h[op + j];
+    const y = h[oi + j];
+    h[op + j] = cs * x + sn * y;
+    h[oi + j] = -sn * x + cs * y;
+  }
+  for (let k = 0; k < p; k++) {
+    const o = k * n;
+    const x = h[o + p];
+    const y = h[o + i];
+    h[o + p] = cs * x + sn * y;
+    h[o + i] = -sn * x + cs * y;
+  }
+  const zp = p * n;
+  const zi = i * n;
+  for (let j = lo; j <= hi; j++) {
+    const x = zt[zp + j];
+    const y = zt[zi + j];
+    zt[zp + j] = cs * x + sn * y;
+    zt[zi + j] = -sn * x + cs * y;
+  }
+}
+
+/** One implicit double-shift sweep on the unreduced block l..i (i − l ≥ 2). */
+function sweep(
+  h: Float64Array,
+  n: number,
+  l: number,
+  i: number,
+  lo: number,
+  hi: number,
+  zt: Float64Array | null,
+  want: boolean,
+  stagnant: number,
+): void {
+  const at = (r: number, c: number): number => h[r * n + c];
+  // Shifts: eigenvalues of the trailing 2×2, or an exceptional pair after 10 (top) / 20 (bottom) stagnant sweeps.
+  let h11: number;
+  let h12: number;
+  let h21: number;
+  let h22: number;
+  if (stagnant % 20 === 10) {
+    const s = Math.abs(at(l + 1, l)) + Math.abs(at(l + 2, l + 1));
+    h11 = 0.75 * s + at(l, l);
+    h12 = -0.4375 * s;
+    h21 = s;
+    h22 = h11;
+  } else if (stagnant % 20 === 0) {
+    const s = Math.abs(at(i, i - 1)) + Math.abs(at(i - 1, i - 2));
+    h11 = 0.75 * s + at(i, i);
+    h12 = -0.4375 * s;
+    h21 = s;
+    h22 = h11;
+  } else {
+    h11 = at(i - 1, i - 1);
+    h21 = at(i, i - 1);
+    h12 = at(i - 1, i);
+    h22 = at(i, i);
+  }
+  let rt1r = 0;
+  let rt1i = 0;
+  let rt2r = 0;
+  let rt2i = 0;
+  const s0 = Math.abs(h11) + Math.abs(h12) + Math.abs(h21) + Math.abs(h22);
+  if (s0 !== 0) {
+    const a = h11 / s0;
+    const b = h12 / s0;
+    const c = h21 / s0;
+    const d = h22 / s0;
+    const tr = 0.5 * (a + d);
+    const det = (a - tr) * (d - tr) - b * c;
+    const rt = Math.sqrt(Math.abs(det));
+    if (det >= 0) {
+      rt1r = tr * s0;
+      rt2r = rt1r;
+      rt1i = rt * s0;
+      rt2i = -rt1i;
+    } else {
+      // Two real shifts: use the one nearer h22 twice.
+      const x1 = tr + rt;
+      const x2 = tr - rt;
+      const pick = Math.abs(x1 - d) <= Math.abs(x2 - d) ? x1 : x2;
+      rt1r = pick * s0;
+      rt2r = rt1r;
+    }
+  }
+  // Start row m: the first column of (H − σ1)(H − σ2) restricted to rows m..m+2,
+  // moving up while the bulge would not disturb a tiny subdiagonal.
+  let m = i - 2;
+  let v0 = 0;
+  let v1 = 0;
+  let v2 = 0;
+  for (; ; m--) {
+    let h21s = at(m + 1, m);
+    const hmm = at(m, m);
+    let s = Math.abs(hmm - rt2r) + Math.abs(rt2i) + Math.abs(h21s);
+    h21s /= s;
+    v0 = h21s * at(m, m + 1) + (hmm - rt1r) * ((hmm - rt2r) / s) - rt1i * (rt2i / s);
+    v1 = h21s * (hmm + at(m + 1, m + 1) - rt1r - rt2r);
+    v2 = h21s * at(m + 2, m + 1);
+    s = Math.abs(v0) + Math.abs(v1) + Math.abs(v2);
+    v0 /= s;
+    v1 /= s;
+    v2 /= s;
+    if (m === l) break;
+    const up = Math.abs(at(m, m - 1)) * (Math.abs(v1) + Math.abs(v2));
+    const diag = Math.abs(v0) * (Math.abs(at(m - 1, m - 1)) + Math.abs(hmm) + Math.abs(at(m + 1, m + 1)));
+    if (up <= EPS * diag) break;
+  }
+  const colEnd = want ? n - 1 : i;
+  const rowStart = want ? 0 : l;
+  for (let k = m; k < i; k++) {
+    const nr = Math.min(3, i - k + 1);
+    if (k > m) {
+      v0 = at(k, k - 1);
+      v1 = at(k + 1, k - 1);
+      v2 = nr === 3 ? at(k + 2, k - 1) : 0;
+    }
+    // Householder reflector P = I − t u uᵀ, u = (1, u1, u2), mapping (v0, v1, v2) to (beta, 0, 0).
+    const xnorm = hypot2(v1, v2);
+    if (xnorm === 0) {
+      continue;
+    }
+    const beta = v0 >= 0 ? -hypot2(v0, xnorm) : hypot2(v0, xnorm);
+    const t = (beta - v0) / beta;
+    const sc = 1 / (v0 - beta);
+    const u1 = v1 * sc;
+    const u2 = v2 * sc;
+    if (k > m) {
+      h[k * n + k - 1] = beta;
+      h[(k + 1) * n + k - 1] = 0;
+      if (nr === 3) h[(k + 2) * n + k - 1] = 0;
+    } else if (m > l) {
+      // The reflector also scales the small entry left of the bulge.
+      h[k * n + k - 1] *= 1 - t;
+    }
+    const t1 = t * u1;
+    const t2 = t * u2;
+    const o0 = k * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    if (nr === 3) {
+      for (let j = k; j <= colEnd; j++) {
+        const s = h[o0 + j] + u1 * h[o1 + j] + u2 * h[o2 + j];
+        h[o0 + j] -= s * t;
+        h[o1 + j] -= s * t1;
+        h[o2 + j] -= s * t2;
+      }
+      const rEnd = Math.min(k + 3, i);
+      for (let r = rowStart; r <= rEnd; r++) {
+        const o = r * n + k;
+        const s = h[o] + u1 * h[o + 1] + u2 * h[o + 2];
+        h[o] -= s * t;
+        h[o + 1] -= s * t1;
+        h[o + 2] -= s * t2;
+      }
+      if (zt !== null) {
+        for (let j = lo; j <= hi; j++) {
+          const s = zt[o0 + j] + u1 * zt[o1 + j] + u2 * zt[o2 + j];
+          zt[o0 + j] -= s * t;
+          zt[o1 + j] -= s * t1;
+          zt[o2 + j] -= s * t2;
+        }
+      }
+    } else {
+      for (let j = k; j <= colEnd; j++) {
+        const s = h[o0 + j] + u1 * h[o1 + j];
+        h[o0 + j] -= s * t;
+        h[o1 + j] -= s * t1;
+      }
+      for (let r = rowStart; r <= i; r++) {
+        const o = r * n + k;
+        const s = h[o] + u1 * h[o + 1];
+        h[o] -= s * t;
+        h[o + 1] -= s * t1;
+      }
+      if (zt !== null) {
+        for (let j = lo; j <= hi; j++) {
+          const s = zt[o0 + j] + u1 * zt[o1 + j];
+          zt[o0 + j] -= s * t;
+          zt[o1 + j] -= s * t1;
+        }
+      }
+    }
+  }
+}
