@@ -94,7 +94,7 @@ export function extractR(f: QrFactors, rr: number): Dense {
   const { F } = f;
   const n = F.cols;
   const R = zeros(rr, n);
-  for (let i = 0; i < Math.min(rr, F.rows); i++) {
+  for (let i = 0; i < Math.min(rr, F.rows, n); i++) {
     R.data.set(F.data.subarray(i * n + i, (i + 1) * n), i * n + i);
   }
   return R;

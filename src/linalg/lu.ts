@@ -1,0 +1,235 @@
+/**
+ * LU with partial pivoting and what is built on it: `lu`, `det`, `slogdet`,
+ * `solve`, `inv`. Convention (chosen here, numpy has no LU): P·A = L·U.
+ */
+import { SAFE_MIN } from './blas';
+import { identity, toRows, zeros, type Dense } from './dense';
+import { LinAlgError } from './errors';
+import { assertSquare, toDense, toRhs, type GuardOptions, type MatrixInput } from './guards';
+
+/** Packed LU factors: L (unit, strictly below the diagonal) and U (on and above) in `F`. */
+export interface LuFactors {
+  F: Dense;
+  /** perm[i] = original index of the row that ends up as row i of P·A. */
+  perm: Int32Array;
+  /** +1 or −1: the determinant of P. */
+  parity: number;
+  /** Index of the first exactly-zero pivot, or −1. */
+  zeroPivot: number;
+}
+
+/**
+ * Right-looking Gaussian elimination with partial pivoting (largest |entry|
+ * in the column, so |L_ij| ≤ 1), in place. Rows are swapped whole and the
+ * Schur update is an axpy over contiguous rows. A zero pivot column is
+ * skipped (LAPACK's dgetf2 behaviour), so singular matrices factor too.
+ */
+export function luFactor(A: Dense): LuFactors {
+  const { rows: m, cols: n, data: a } = A;
+  const k = Math.min(m, n);
+  const perm = new Int32Array(m);
+  for (let i = 0; i < m; i++) perm[i] = i;
+  let parity = 1;
+  let zeroPivot = -1;
+  for (let j = 0; j < k; j++) {
+    let p = j;
+    let best = Math.abs(a[j * n + j]);
+    for (let i = j + 1; i < m; i++) {
+      const v = Math.abs(a[i * n + j]);
+      if (v > best) {
+        best = v;
+        p = i;
+      }
+    }
+    if (best === 0) {
+      if (zeroPivot < 0) zeroPivot = j;
+      continue;
+    }
+    if (p !== j) {
+      const rp = p * n;
+      const rj = j * n;
+      for (let c = 0; c < n; c++) {
+        const t = a[rp + c];
+        a[rp + c] = a[rj + c];
+        a[rj + c] = t;
+      }
+      const t = perm[p];
+      perm[p] = perm[j];
+      perm[j] = t;
+      parity = -parity;
+    }
+    const rj = j * n;
+    const piv = a[rj + j];
+    const useRecip = Math.abs(piv) >= SAFE_MIN * 4;
+    const rinv = 1 / piv;
+    for (let i = j + 1; i < m; i++) {
+      const ri = i * n;
+      const l = useRecip ? a[ri + j] * rinv : a[ri + j] / piv;
+      a[ri + j] = l;
+      if (l === 0) continue;
+      for (let c = j + 1; c < n; c++) a[ri + c] -= l * a[rj + c];
+    }
+  }
+  return { F: A, perm, parity, zeroPivot };
+}
+
+export interface LuResult {
+  /** m×m permutation matrix with P·A = L·U. */
+  P: number[][];
+  /** m×k unit lower triangular (trapezoidal), |L_ij| ≤ 1; k = min(m, n). */
+  L: number[][];
+  /** k×n upper triangular (trapezoidal). */
+  U: number[][];
+  /** perm[i] = index (0-based) of the row of A that is row i of P·A, i.e. P[i][perm[i]] = 1. */
+  perm: number[];
+}
+
+/**
+ * LU factorisation with partial pivoting of any m×n matrix: P·A = L·U.
+ * (scipy's `lu` returns A = P·L·U; our P is the transpose of scipy's.)
+ * Singular and rectangular matrices are fine; zero pivots give zero rows in U.
+ * Throws `LinAlgError` for non-finite, ragged or oversized input.
+ * Example: `lu([[1, 2], [3, 4]])` → perm [1, 0], L = [[1, 0], [1/3, 1]], U = [[3, 4], [0, 2/3]].
+ */
+export function lu(A: MatrixInput, opts: GuardOptions = {}): LuResult {
+  const D = toDense(A, opts);
+  const m = D.rows;
+  const n = D.cols;
+  const k = Math.min(m, n);
+  const f = luFactor(D);
+  const L = zeros(m, k);
+  const U = zeros(k, n);
+  const a = D.data;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < Math.min(i, k); j++) L.data[i * k + j] = a[i * n + j];
+    if (i < k) L.data[i * k + i] = 1;
+  }
+  for (let i = 0; i < k; i++) for (let j = i; j < n; j++) U.data[i * n + j] = a[i * n + j];
+  const P = zeros(m, m);
+  for (let i = 0; i < m; i++) P.data[i * m + f.perm[i]] = 1;
+  return { P: toRows(P), L: toRows(L), U: toRows(U), perm: Array.from(f.perm) };
+}
+
+/** x·2^e computed in two steps so neither factor over/underflows on its own. */
+function ldexp(x: number, e: number): number {
+  const h = Math.trunc(e / 2);
+  return x * 2 ** h * 2 ** (e - h);
+}
+
+/** The product of the pivots as sign · mant · 2^exp2, immune to over/underflow. */
+function pivotProduct(f: LuFactors): { sign: number; mant: number; exp2: number } {
+  const { F, parity } = f;
+  const n = F.cols;
+  let mant = parity;
+  let exp2 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = F.data[i * n + i];
+    if (p === 0) return { sign: 0, mant: 0, exp2: 0 };
+    // Split the pivot into a mantissa in [1, 2) and a binary exponent (frexp).
+    let e = Math.floor(Math.log2(Math.abs(p)));
+    let q = ldexp(p, -e);
+    if (Math.abs(q) >= 2) {
+      q /= 2;
+      e += 1;
+    } else if (Math.abs(q) < 1) {
+      q *= 2;
+      e -= 1;
+    }
+    mant *= q;
+    exp2 += e;
+    if (Math.abs(mant) >= 2 ** 64) {
+      mant *= 2 ** -64;
+      exp2 += 64;
+    }
+  }
+  return { sign: mant > 0 ? 1 : -1, mant, exp2 };
+}
+
+function factorSquare(A: MatrixInput, opts: GuardOptions, op: string): LuFactors {
+  const D = toDense(A, opts);
+  assertSquare(D, op);
+  return luFactor(D);
+}
+
+/**
+ * Determinant via LU (numpy's `det`). The pivot product is accumulated with a
+ * separate binary exponent, so intermediate products never overflow; the result
+ * is ±Infinity or 0 only when the determinant itself is outside the double range
+ * (use `slogdet` then). det of the 0×0 matrix is 1 (numpy).
+ * Throws 'not-square', 'not-finite'.
+ * Example: `det([[1, 2], [3, 4]])` → −2.0000000000000004.
+ */
+export function det(A: MatrixInput, opts: GuardOptions = {}): number {
+  const p = pivotProduct(factorSquare(A, opts, 'det'));
+  if (p.sign === 0) return 0;
+  // The result is ±Infinity or ±0 only when the determinant itself is out of range.
+  const v = p.exp2 > 2000 ? p.mant * Infinity : p.exp2 < -2200 ? p.mant * 0 : ldexp(ldexp(p.mant, Math.trunc(p.exp2 / 2)), p.exp2 - Math.trunc(p.exp2 / 2));
+  return v;
+}
+
+/**
+ * Sign and natural log of |det| (numpy's `slogdet`): det = sign · exp(logabsdet).
+ * Singular (an exactly zero pivot): `{ sign: 0, logabsdet: -Infinity }`.
+ * Never overflows: `slogdet([[1e200, 0], [0, 1e200]])` → `{ sign: 1, logabsdet: 921.03… }`.
+ */
+export function slogdet(A: MatrixInput, opts: GuardOptions = {}): { sign: number; logabsdet: number } {
+  const p = pivotProduct(factorSquare(A, opts, 'slogdet'));
+  if (p.sign === 0) return { sign: 0, logabsdet: -Infinity };
+  return { sign: p.sign, logabsdet: Math.log(Math.abs(p.mant)) + p.exp2 * Math.LN2 };
+}
+
+/** Solves (P·A)·X = L·U·X = P·B in place of a copy of B (n×r). */
+export function luSolveDense(f: LuFactors, B: Dense): Dense {
+  const { F, perm } = f;
+  const n = F.cols;
+  const r = B.cols;
+  const a = F.data;
+  const X = zeros(n, r);
+  const x = X.data;
+  for (let i = 0; i < n; i++) x.set(B.data.subarray(perm[i] * r, perm[i] * r + r), i * r);
+  // Forward substitution with unit L, row-oriented.
+  for (let i = 1; i < n; i++) {
+    const xi = i * r;
+    for (let j = 0; j < i; j++) {
+      const l = a[i * n + j];
+      if (l === 0) continue;
+      const xj = j * r;
+      for (let c = 0; c < r; c++) x[xi + c] -= l * x[xj + c];
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const xi = i * r;
+    for (let j = i + 1; j < n; j++) {
+      const u = a[i * n + j];
+      if (u === 0) continue;
+      const xj = j * r;
+      for (let c = 0; c < r; c++) x[xi + c] -= u * x[xj + c];
+    }
+    const d = a[i * n + i];
+    for (let c = 0; c < r; c++) x[xi + c] /= d;
+  }
+  return X;
+}
+
+/** Inverse from LU factors (no singularity check). */
+export function luInverseDense(f: LuFactors): Dense {
+  return luSolveDense(f, identity(f.F.cols));
+}
+
+function singularMessage(op: string): LinAlgError {
+  return new LinAlgError('singular', `${op}: the matrix is singular (an exactly zero pivot), so there is no unique solution.`);
+}
+
+/**
+ * Solves A·x = b for square, non-singular A by LU with partial pivoting (numpy's `solve`).
+ * `b` is a vector (returns a vector) or an n×k matrix (returns n×k).
+ * Throws 'singular' on an exactly zero pivot, 'not-square', 'shape', 'not-finite'.
+ * Example: `solve([[2, 0], [0, 4]], [2, 2])` → [1, 0.5].
+ */
+export function solve(A: MatrixInput, b: readonly number[] | MatrixInput, opts: GuardOptions = {}): number[] | number[][] {
+  const f = factorSquare(A, opts, 'solve');
+  const { B, vector } = toRhs(b, f.F.rows, opts);
+  if (f.zeroPivot >= 0) throw singularMessage('solve');
+  const X = luSolveDense(f, B);
+  return vector ? Array.from(X.data) : toRows(X);
+}
