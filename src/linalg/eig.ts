@@ -2,6 +2,7 @@
  * Eigenvalues and eigenvectors of general real square matrices (numpy's `eig` / `eigvals`).
  */
 import { LinAlgError } from './errors';
+import type { GuardOptions, MatrixInput } from './guards';
 import { maxAbs, powerOfTwoScale, scaleInPlace, squareFiniteDense } from './eigShared';
 import { balance } from './eigBalance';
 import { formQt, hessenberg } from './eigHessenberg';
@@ -82,16 +83,16 @@ function sortedOrder(wr: Float64Array, wi: Float64Array): number[] {
  * exceptional shifts, eigenvectors by substitution in the Schur form.
  *
  * Throws LinAlgError: 'not-square', 'shape', 'not-finite' (NaN/±Infinity),
- * 'no-convergence' (hard iteration cap, never a hang).
+ * 'too-large' (more than `opts.maxEntries` entries), 'no-convergence' (hard iteration cap, never a hang).
  *
  * @example
  * eig([[0, -1], [1, 0]]).eigenvalues // → [{ re: 0, im: -1 }, { re: 0, im: 1 }]
  */
-export function eig(a: readonly (readonly number[])[]): EigResult {
-  const m = squareFiniteDense(a, 'eig');
+export function eig(a: MatrixInput, opts: GuardOptions = {}): EigResult {
+  const m = squareFiniteDense(a, 'eig', opts);
   const n = m.rows;
   if (n === 0) return { eigenvalues: [], eigenvectors: [], defective: false, warnings: [], condition: [] };
-  if (isExactlySymmetric(m.data, n)) return viaEigh(a);
+  if (isExactlySymmetric(m.data, n)) return viaEigh(a, opts);
   const { h, scale } = prepare(m.data, n);
   const bal = balance(h, n);
   const refl = hessenberg(h, n, bal.lo, bal.hi);
@@ -122,11 +123,11 @@ export function eig(a: readonly (readonly number[])[]): EigResult {
  * @example
  * eigvals([[2, 0], [0, 1]]) // → [{ re: 1, im: 0 }, { re: 2, im: 0 }]
  */
-export function eigvals(a: readonly (readonly number[])[]): Complex[] {
-  const m = squareFiniteDense(a, 'eigvals');
+export function eigvals(a: MatrixInput, opts: GuardOptions = {}): Complex[] {
+  const m = squareFiniteDense(a, 'eigvals', opts);
   const n = m.rows;
   if (n === 0) return [];
-  if (isExactlySymmetric(m.data, n)) return viaEigh(a).eigenvalues;
+  if (isExactlySymmetric(m.data, n)) return viaEigh(a, opts).eigenvalues;
   const { h, scale } = prepare(m.data, n);
   const bal = balance(h, n);
   hessenberg(h, n, bal.lo, bal.hi);
@@ -153,8 +154,8 @@ function frobenius(d: Float64Array): number {
   return big * Math.sqrt(ss);
 }
 
-function viaEigh(a: readonly (readonly number[])[]): EigResult {
-  const r = eigh(a);
+function viaEigh(a: MatrixInput, opts: GuardOptions): EigResult {
+  const r = eigh(a, opts);
   const n = r.eigenvalues.length;
   return {
     eigenvalues: r.eigenvalues.map((x) => ({ re: x, im: 0 })),

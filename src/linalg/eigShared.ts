@@ -3,50 +3,24 @@
  * `number[][]` into a checked square `Dense`, and exact power-of-two scaling
  * that keeps the kernels away from overflow and underflow.
  */
-import { LinAlgError } from './errors';
 import type { Dense } from './dense';
+import { assertSquare, toDense, type GuardOptions, type MatrixInput } from './guards';
 
 /** Unit roundoff of IEEE double precision (numpy's `finfo(float).eps`). */
 export const EPS = 2.220446049250313e-16;
 /** Smallest positive normal double. */
 export const SAFE_MIN = 2.2250738585072014e-308;
 
-/** Copy of a formatted entry for messages: short but exact enough to recognise. */
-function show(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x);
-}
-
 /**
- * Validates a square, finite, non-ragged matrix and copies it into a `Dense`.
- * `what` names the operation in messages ("eig", "eigh").
- * Throws LinAlgError 'shape' (ragged or not an array), 'not-square', 'not-finite'.
- * An empty 0×0 input is accepted and returns a 0×0 `Dense`.
+ * Validates a square, finite, non-ragged matrix through the shared guards and
+ * copies it into a `Dense`. `what` names the operation in messages ("eig").
+ * Throws LinAlgError 'invalid-argument' / 'shape' (ragged), 'too-large',
+ * 'not-finite', 'not-square'. An empty 0×0 input is accepted.
  */
-export function squareFiniteDense(a: readonly (readonly number[])[], what: string): Dense {
-  if (!Array.isArray(a)) throw new LinAlgError('shape', `${what} expects a matrix given as a list of rows.`);
-  const n = a.length;
-  const data = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const row = a[i];
-    if (!Array.isArray(row)) throw new LinAlgError('shape', `${what}: row ${i + 1} is not a list of numbers.`);
-    if (row.length !== n) {
-      throw new LinAlgError(
-        'not-square',
-        `${what} needs a square matrix, but this one has ${n} rows and row ${i + 1} has ${row.length} entries.`,
-      );
-    }
-    for (let j = 0; j < n; j++) {
-      const v = row[j];
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new LinAlgError(
-          'not-finite',
-          `${what} cannot use entry (${i + 1}, ${j + 1}) = ${typeof v === 'number' ? show(v) : String(v)}: every entry must be a finite number.`,
-        );
-      }
-      data[i * n + j] = v;
-    }
-  }
-  return { rows: n, cols: n, data };
+export function squareFiniteDense(a: MatrixInput, what: string, opts: GuardOptions = {}): Dense {
+  const d = toDense(a, opts);
+  assertSquare(d, what);
+  return d;
 }
 
 /** Largest absolute entry. */

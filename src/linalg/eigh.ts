@@ -2,6 +2,7 @@
  * Eigen-decomposition of real symmetric matrices (numpy's `eigh` / `eigvalsh`).
  */
 import { LinAlgError } from './errors';
+import type { GuardOptions, MatrixInput } from './guards';
 import { maxAbs, powerOfTwoScale, scaleInPlace, squareFiniteDense } from './eigShared';
 import { formQ, tridiagonalize, tridiagonalQL } from './eighKernel';
 
@@ -28,8 +29,8 @@ export const SYMMETRY_TOL = 1e-10;
  * Checks symmetry and returns the symmetric part (A + Aᵀ)/2 as a row-major array
  * scaled by `scale`, lower triangle meaningful (the upper is left as a copy).
  */
-function symmetricInput(a: readonly (readonly number[])[], what: string): { data: Float64Array; n: number; scale: number } {
-  const m = squareFiniteDense(a, what);
+function symmetricInput(a: MatrixInput, what: string, opts: GuardOptions): { data: Float64Array; n: number; scale: number } {
+  const m = squareFiniteDense(a, what, opts);
   const n = m.rows;
   const data = m.data;
   const big = maxAbs(data);
@@ -77,14 +78,14 @@ function noConvergence(what: string): LinAlgError {
  * Wilkinson shifts (≈ 7n³ flops).
  *
  * Throws LinAlgError: 'not-square', 'shape', 'not-finite' (NaN/±Infinity),
- * 'not-symmetric', 'no-convergence' (iteration limit; not expected in practice).
+ * 'too-large' (more than `opts.maxEntries` entries), 'not-symmetric', 'no-convergence' (iteration limit; not expected in practice).
  *
  * @example
  * eigh([[2, 1], [1, 2]])
  * // → { eigenvalues: [1, 3], eigenvectors: [[-0.7071, 0.7071], [0.7071, 0.7071]] } (up to column signs)
  */
-export function eigh(a: readonly (readonly number[])[]): EighResult {
-  const { data, n, scale } = symmetricInput(a, 'eigh');
+export function eigh(a: MatrixInput, opts: GuardOptions = {}): EighResult {
+  const { data, n, scale } = symmetricInput(a, 'eigh', opts);
   if (n === 0) return { eigenvalues: [], eigenvectors: [] };
   const tri = tridiagonalize(data, n);
   const z = formQ(tri, n);
@@ -108,8 +109,8 @@ export function eigh(a: readonly (readonly number[])[]): EighResult {
  * @example
  * eigvalsh([[2, 0], [0, -1]]) // → [-1, 2]
  */
-export function eigvalsh(a: readonly (readonly number[])[]): number[] {
-  const { data, n, scale } = symmetricInput(a, 'eigvalsh');
+export function eigvalsh(a: MatrixInput, opts: GuardOptions = {}): number[] {
+  const { data, n, scale } = symmetricInput(a, 'eigvalsh', opts);
   if (n === 0) return [];
   const tri = tridiagonalize(data, n);
   if (!tridiagonalQL(tri.d, tri.e, n, null)) throw noConvergence('eigvalsh');
