@@ -34,6 +34,10 @@ const LABELS: Record<NotationId, string> = {
   'markdown-table': 'Markdown table',
   fortran: 'Fortran',
   typst: 'Typst',
+  jax: 'JAX',
+  tensorflow: 'TensorFlow',
+  'mathjs-expression': 'mathjs expression',
+  'r-output': 'R (printed output)',
 };
 
 /** "NumPy", "MATLAB / Octave", … for a notation id (the id itself when unknown). */
@@ -53,6 +57,8 @@ export function copyNotationFor(id: string): string {
     case 'numpy-str':
     case 'numpy-matrix-string':
     case 'tensorflow-repr':
+    case 'jax':
+    case 'tensorflow':
       return 'numpy';
     case 'torch':
     case 'torch-repr':

@@ -41,7 +41,11 @@ export type NotationId =
   | 'bracket-rows'
   | 'markdown-table'
   | 'fortran'
-  | 'typst';
+  | 'typst'
+  | 'jax'
+  | 'tensorflow'
+  | 'mathjs-expression'
+  | 'r-output';
 
 /** A successfully parsed literal. `values` is row-major: `values[i][j]` is row i, column j. */
 export interface ParsedMatrix {

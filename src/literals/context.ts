@@ -1,0 +1,105 @@
+/**
+ * What every notation parser shares while reading one selection: the original
+ * text (for positions), its masked copy (for scanning), the family, the size
+ * limit, and helpers that build matrices and refuse with a position.
+ */
+import type { Family, Token } from './scanner';
+import { LiteralError, positionAt } from './types';
+import type { Entry, LiteralErrorKind, NotationId, ParsedMatrix } from './types';
+
+/** Parsing state for one selection. */
+export interface Ctx {
+  /** The user's text, exactly as given. */
+  text: string;
+  /** Same length; comments, prompts and delimiters blanked. */
+  masked: string;
+  family: Family;
+  maxEntries: number;
+  /** Tokens of `masked` (all of it). */
+  tokens: Token[];
+}
+
+/** Throws a `LiteralError` of `kind` at `offset` of the user's text. */
+export function fail(ctx: Pick<Ctx, 'text'>, kind: LiteralErrorKind, message: string, offset: number): never {
+  throw new LiteralError(kind, message, positionAt(ctx.text, offset));
+}
+
+/** Short quotation of the text at `[start, end)` for messages. */
+export function quote(ctx: Pick<Ctx, 'text'>, start: number, end: number): string {
+  const s = ctx.text.slice(start, Math.min(end, start + 40)).replace(/\s+/g, ' ').trim();
+  return `'${s}${end - start > 40 ? '…' : ''}'`;
+}
+
+/** Refuses once more entries than the limit were read. */
+export function checkCount(ctx: Ctx, count: number, offset: number): void {
+  if (count > ctx.maxEntries) {
+    fail(ctx, 'too-large', `the matrix has more than ${ctx.maxEntries} entries (the limit is ${ctx.maxEntries}; see the linalgLens.maxEntries setting)`, offset);
+  }
+}
+
+/** True for complex entries. */
+export function isComplex(e: Entry): e is { re: number; im: number } {
+  return typeof e === 'object';
+}
+
+/**
+ * Builds the result from rows of entries. Checks emptiness, raggedness (naming
+ * both lengths and the row) and the size limit; a matrix with any complex
+ * entry gets every entry as `{re, im}`.
+ * `rowOffsets[i]` is where row i starts (for the ragged message's position).
+ */
+export function buildMatrix(
+  ctx: Ctx,
+  values: Entry[][],
+  rowOffsets: readonly number[],
+  notation: NotationId,
+  span: { start: number; end: number },
+): ParsedMatrix {
+  if (values.length === 0 || values[0].length === 0) fail(ctx, 'empty', 'empty matrix: there are no entries to read', span.start);
+  const cols = values[0].length;
+  for (let i = 1; i < values.length; i++) {
+    if (values[i].length !== cols) {
+      fail(ctx, 'ragged', `ragged rows: row 1 has ${cols} entries but row ${i + 1} has ${values[i].length} (${values[i].length} vs ${cols})`, rowOffsets[i] ?? span.start);
+    }
+  }
+  checkCount(ctx, values.length * cols, span.start);
+  return finish(values, notation, span);
+}
+
+/** Wraps already rectangular values as a ParsedMatrix (complex entries normalised). */
+export function finish(values: Entry[][], notation: NotationId, span: { start: number; end: number }): ParsedMatrix {
+  let complex = false;
+  for (const row of values) {
+    for (const e of row) if (isComplex(e)) { complex = true; break; }
+    if (complex) break;
+  }
+  const out = complex ? values.map((row) => row.map((e) => (isComplex(e) ? e : { re: e, im: 0 }))) : values;
+  return { rows: out.length, cols: out[0].length, values: out, complex, notation, span };
+}
+
+/** Transpose; `conjugate` also negates imaginary parts (MATLAB `'`). */
+export function transpose(values: Entry[][], conjugate: boolean): Entry[][] {
+  const rows = values.length;
+  const cols = rows ? values[0].length : 0;
+  const out: Entry[][] = [];
+  for (let j = 0; j < cols; j++) {
+    const r: Entry[] = [];
+    for (let i = 0; i < rows; i++) {
+      const e = values[i][j];
+      r.push(conjugate && isComplex(e) ? { re: e.re, im: -e.im } : e);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** Fills an r×c matrix from a flat list, row-major or column-major. */
+export function fill(flat: readonly Entry[], r: number, c: number, columnMajor: boolean): Entry[][] {
+  const out: Entry[][] = [];
+  for (let i = 0; i < r; i++) {
+    const row: Entry[] = [];
+    for (let j = 0; j < c; j++) row.push(columnMajor ? flat[j * r + i] : flat[i * c + j]);
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+/**
+ * Guessing the language family of a selection and finding where literals sit
+ * in a token stream. Everything here is a single forward pass over the text or
+ * its tokens (no backtracking), so it stays linear on large documents.
+ */
+import type { Family, Token } from './scanner';
+import { endsOperand, matchClose } from './scanner';
+import type { NotationId } from './types';
+
+/** VS Code language ids → family. */
+export function familyOfLanguage(languageId: string | undefined): Family | undefined {
+  switch ((languageId ?? '').toLowerCase()) {
+    case 'python': case 'jupyter': case 'ipython': case 'cython': return 'python';
+    case 'javascript': case 'typescript': case 'javascriptreact': case 'typescriptreact': case 'vue': case 'svelte': return 'js';
+    case 'matlab': case 'octave': case 'scilab': return 'matlab';
+    case 'julia': case 'juliamarkdown': return 'julia';
+    case 'latex': case 'tex': case 'bibtex': case 'context': return 'latex';
+    case 'r': case 'rmd': case 'quarto': return 'r';
+    case 'cpp': case 'c': case 'cuda-cpp': case 'objective-cpp': case 'csharp': case 'java': return 'cpp';
+    case 'rust': return 'rust';
+    case 'fortran': case 'fortran90': case 'fortranfreeform': case 'fortran-modern': case 'fortran_fixed-form': return 'fortran';
+    case 'typst': return 'typst';
+    case 'wolfram': case 'mathematica': case 'wl': return 'mathematica';
+    case '': return undefined;
+    default: return 'generic';
+  }
+}
+
+/** The family a notation id belongs to. */
+export function familyOfNotation(n: NotationId): Family {
+  switch (n) {
+    case 'numpy': case 'numpy-repr': case 'numpy-str': case 'numpy-matrix-string': case 'torch': case 'torch-repr':
+    case 'tensorflow-repr': case 'python-list': case 'sympy': case 'jax': case 'tensorflow': return 'python';
+    case 'matlab': case 'octave-output': return 'matlab';
+    case 'julia': case 'julia-repl': return 'julia';
+    case 'latex': return 'latex';
+    case 'mathematica': return 'mathematica';
+    case 'r': case 'r-output': return 'r';
+    case 'eigen': return 'cpp';
+    case 'rust-nalgebra': case 'rust-ndarray': return 'rust';
+    case 'javascript': case 'mathjs': case 'ml-matrix': case 'mathjs-expression': return 'js';
+    case 'fortran': return 'fortran';
+    case 'typst': return 'typst';
+    default: return 'generic';
+  }
+}
+
+/** Cheap cues, in order of how specific they are. */
+const CUES: Array<[RegExp, Family]> = [
+  [/\\begin\s*\{/, 'latex'],
+  [/\(\*|\/\/\s*(MatrixForm|N|TableForm)\b|\bMatrixForm\[|\bSqrt\[|\{\s*\{/, 'mathematica'],
+  [/<<|\bEigen::|\bstd::|\.finished\(\)/, 'cpp'],
+  [/\b(d?matrix|array|d?vector|row_?vector|vec)!\s*[[(]|::(new|from_row_slice|from_column_slice|from_vec|from_shape_vec)\s*\(|\blet\s+(mut\s+)?\w+/, 'rust'],
+  [/\(\/|(^|[^.\w])reshape\s*\(\s*(\(\/|\[|source)/, 'fortran'],
+  [/(^|[^.\w])mat\s*\(/, 'typst'],
+  [/<-|(^|[^.\w])(matrix\s*\(\s*(c\s*\(|data\s*=|\d+\s*:\s*\d+)|rbind\s*\(|cbind\s*\()|\bbyrow\s*=|(^|[^.\w])c\s*\(/, 'r'],
+  [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\bdtype\s*=|<tf\.|\*\*/, 'python'],
+  [/\b(const|let|var)\s|\bmath\.|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>/, 'js'],
+  [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b/, 'julia'],
+  [/%|\.\.\.\s*($|\n|[A-Za-z])|\]\s*\.?'|\d[ij]\b|^\s*\w+\s*=\s*\n/m, 'matlab'],
+];
+
+/** Guesses the family of `text` from its cues (`generic` when nothing stands out). */
+export function detectFamily(text: string): Family {
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  for (const [re, f] of CUES) if (re.test(head)) return f;
+  return 'generic';
+}
+
+/** Where a literal starts in the token stream, and what kind of construct it is. */
+export interface Candidate {
+  kind: 'bracket' | 'call' | 'eigen' | 'transform';
+  /** First token (the call name, the opening bracket, or the `<<`). */
+  first: number;
+  /** Last token (inclusive). */
+  last: number;
+}
+
+/** Wrapper calls whose first argument is the literal (matched on the last name part). */
+const WRAPPERS = new Set([
+  'array', 'asarray', 'asanyarray', 'matrix', 'asmatrix', 'mat', 'tensor', 'Tensor', 'FloatTensor', 'DoubleTensor', 'LongTensor', 'IntTensor', 'ComplexFloatTensor',
+  'as_tensor', 'from_numpy', 'constant', 'Variable', 'convert_to_tensor', 'Matrix', 'ImmutableMatrix', 'MutableDenseMatrix', 'ImmutableDenseMatrix', 'DeviceArray', 'Array',
+  'tensor2d', 'tensor1d', 'atleast_2d', 'from1DArray', 'from2DArray', 'rbind', 'cbind', 'c', 'reshape', 'arr1', 'arr2', 'new', 'from_row_slice', 'from_column_slice',
+  'from_vec', 'from_shape_vec', 'from_row_iterator', 'matrix!', 'dmatrix!', 'array!', 'vector!', 'dvector!', 'row_vector!', 'rowvector!', 'vec!', 'MatrixForm', 'N', 'TableForm', 'copy', 'float64',
+]);
+
+/** Calls that transform their argument (a literal inside them is not the selected matrix). */
+const TRANSFORMS = new Set([
+  'diag', 'diagflat', 'transpose', 'inv', 'pinv', 'tile', 'repeat', 'kron', 'dot', 'matmul', 'outer', 'inner', 'cumsum', 'cumprod', 'sum', 'prod', 'flip', 'fliplr', 'flipud',
+  'rot90', 'triu', 'tril', 'sort', 'stack', 'vstack', 'hstack', 'dstack', 'column_stack', 'concatenate', 'block', 'cat', 'diagm', 'Diagonal', 'DiagonalMatrix', 'eye', 'zeros',
+  'ones', 'full', 'linspace', 'arange', 'exp', 'expm', 'sqrtm', 'logm', 'abs', 'square', 'det', 'norm', 'svd', 'eig', 'qr', 'lu', 'cholesky', 'broadcast_to', 'Inverse',
+  'Transpose', 'IdentityMatrix', 'toeplitz', 'circulant', 'hankel', 'vander', 'solve', 'lstsq',
+]);
+
+function baseName(id: string): string {
+  const m = /[A-Za-z_0-9!]+$/.exec(id);
+  return m ? m[0] : id;
+}
+
+/** True when the call named by token `t` wraps a literal (np.array, tensor, matrix!, …). */
+export function isWrapperName(t: Token, f: Family): boolean {
+  const b = baseName(t.text);
+  if (b === 'c' && f !== 'r' && f !== 'generic') return false;
+  if ((b === 'N' || b === 'MatrixForm' || b === 'TableForm') && f !== 'mathematica' && f !== 'generic') return false;
+  if (b === 'new' && !t.text.includes('::')) return false;
+  if (b === 'Array' && f === 'js') return false;
+  return WRAPPERS.has(b);
+}
+
+function containsNumber(toks: readonly Token[], a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (toks[k].kind === 'num') return true;
+  return false;
+}
+
+function bracketOpens(f: Family, t: Token): boolean {
+  if (t.kind !== 'open') return false;
+  if (t.text === '[') return f !== 'mathematica';
+  if (t.text === '{') return f === 'mathematica' || f === 'cpp' || f === 'generic';
+  return false;
+}
+
+/**
+ * Top-level literal candidates in `toks[from, to)`, in order. A bracket right after
+ * an operand (`x[0]`, `number[][]`) is indexing or a type, not a literal; a call of
+ * a transforming function (np.diag, inv) containing a literal is reported as a
+ * `transform` candidate so the parser can refuse instead of silently reading its argument.
+ */
+export function findCandidates(toks: readonly Token[], f: Family, from = 0, to = toks.length, requireNumber = true): Candidate[] {
+  const out: Candidate[] = [];
+  let k = from;
+  while (k < to) {
+    const t = toks[k];
+    const next = toks[k + 1];
+    if (t.kind === 'id' && next && next.kind === 'open' && (next.text === '(' || next.text === '[' || (f === 'mathematica' && next.text === '['))) {
+      if (next.text === '(' || t.text.endsWith('!') || f === 'mathematica') {
+        const close = matchClose(toks, k + 1, to);
+        if (close < 0) { k += 2; continue; }
+        if (isWrapperName(t, f) || (f === 'mathematica' && t.text !== 'Sqrt')) {
+          if (!requireNumber || containsNumber(toks, k, close)) {
+            if (f === 'mathematica' && !isWrapperName(t, f)) { k += 2; continue; }
+            out.push({ kind: 'call', first: k, last: close });
+          }
+          k = close + 1;
+          continue;
+        }
+        if (TRANSFORMS.has(baseName(t.text)) && containsNumber(toks, k, close) && findCandidates(toks, f, k + 2, close, true).length > 0) {
+          out.push({ kind: 'transform', first: k, last: close });
+          k = close + 1;
+          continue;
+        }
+        k += 2;
+        continue;
+      }
+      // Indexing: x[...] is never a literal.
+      const close = matchClose(toks, k + 1, to);
+      k = close < 0 ? k + 2 : close + 1;
+      continue;
+    }
+    if (t.kind === 'op' && t.text === '<<' && (f === 'cpp' || f === 'generic')) {
+      let j = k + 1;
+      let depth = 0;
+      while (j < to) {
+        const u = toks[j];
+        if (u.kind === 'open') depth++;
+        else if (u.kind === 'close') { if (depth === 0) break; depth--; }
+        else if (depth === 0 && u.kind === 'sep' && u.text === ';') break;
+        j++;
+      }
+      if (!requireNumber || containsNumber(toks, k, j - 1)) out.push({ kind: 'eigen', first: k, last: j - 1 });
+      k = j;
+      continue;
+    }
+    if (bracketOpens(f, t) && !(endsOperand(toks[k - 1]) && !t.space && k > from)) {
+      const close = matchClose(toks, k, to);
+      if (close < 0) {
+        if (!requireNumber) out.push({ kind: 'bracket', first: k, last: to - 1 });
+        break;
+      }
+      if (!requireNumber || containsNumber(toks, k, close) || close === k + 1) {
+        if (!(requireNumber && close === k + 1)) out.push({ kind: 'bracket', first: k, last: close });
+      }
+      k = close + 1;
+      continue;
+    }
+    k++;
+  }
+  return out;
+}

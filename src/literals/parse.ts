@@ -1,0 +1,107 @@
+/**
+ * `parseLiteral`: reads the one matrix literal of a selection, in whatever
+ * notation it is written, or refuses with a positioned `LiteralError`.
+ */
+import { readCodeCall, readEigen } from './code';
+import type { Ctx } from './context';
+import { buildMatrix, fail } from './context';
+import { detectFamily, familyOfNotation, findCandidates } from './detect';
+import { parseLatex } from './latex';
+import { maskText } from './mask';
+import type { TokLiteral } from './python';
+import { readBareBracket, readCall } from './python';
+import type { Family } from './scanner';
+import { tokenize } from './scanner';
+import { looksMarkdownTable, parseBlock, parseMarkdownTable } from './tables';
+import { LiteralError, positionAt } from './types';
+import type { NotationId, ParsedMatrix } from './types';
+
+/** Options of `parseLiteral`. */
+export interface ParseOptions {
+  /** Read the text in this notation instead of guessing. */
+  notation?: NotationId;
+  /** Largest number of entries accepted (default 250000); more is refused as `too-large`. */
+  maxEntries?: number;
+}
+
+const BLOCK_HEADERS = /^\s*(\d+(×|x)\d+\s+\S[^\n]*:|\d+-element\s+\S[^\n]*:|[A-Za-z_]\w*\s*=)\s*\n|^\s*(\[,\d+\]\s*)+\n/;
+
+function sageRows(text: string): boolean {
+  const ls = text.split('\n').filter((l) => l.trim() !== '');
+  return ls.length >= 2 && ls.every((l) => /^\s*\[[^[\],;]*\]\s*$/.test(l));
+}
+
+function read(text: string, options: ParseOptions): ParsedMatrix {
+  const maxEntries = options.maxEntries ?? 250000;
+  if (text.trim() === '') throw new LiteralError('empty', 'nothing is selected: select a matrix literal', positionAt(text, 0));
+  const family: Family = options.notation ? familyOfNotation(options.notation) : detectFamily(text);
+  const masked = maskText(text, family);
+  const base: Ctx = { text, masked, family, maxEntries, tokens: [] };
+  if (family === 'latex' || /\\begin\s*\{/.test(masked)) {
+    const m = parseLatex({ ...base, family: 'latex', masked: family === 'latex' ? masked : maskText(text, 'latex') });
+    return options.notation ? { ...m, notation: options.notation } : m;
+  }
+  if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic' }), options);
+  if (BLOCK_HEADERS.test(masked) && !/\[\s*\[|\(/.test(masked.replace(/^[^\n]*\n/, '')) && !/[[\]]/.test(masked.replace(/^\s*(\[,\d+\]\s*)+\n/, '').replace(/^\s*\[\d+,\]/gm, ''))) {
+    return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
+  }
+  if (/^\s*(\[,\d+\]\s*)+\n/.test(masked) || sageRows(masked)) return withNotation(parseBlock({ ...base, masked: maskText(text, 'generic'), family: 'generic' }), options);
+  const tokens = tokenize(masked, family);
+  const ctx: Ctx = { ...base, tokens };
+  const cands = findCandidates(tokens, family, 0, tokens.length, false);
+  if (cands.length === 0) return withNotation(parseBlock({ ...ctx, family: 'generic', masked: family === 'generic' ? masked : maskText(text, 'generic') }), options);
+  const c = cands[0];
+  if (c.kind === 'transform') {
+    fail(ctx, 'unsupported', `the literal is passed to ${tokens[c.first].text}(…), which transforms it; select the literal itself`, tokens[c.first].start);
+  }
+  let lit: TokLiteral;
+  if (c.kind === 'eigen') lit = readEigen(ctx, c.first, c.last);
+  else if (c.kind === 'call') lit = readCall(ctx, c.first, c.last, readCodeCall);
+  else lit = readBareBracket(ctx, c.first, c.last);
+  const second = cands.find((x) => tokens[x.first].start > tokens[lit.last].end - 1 && x !== c);
+  if (second) {
+    fail(ctx, 'multiple', 'two matrix literals in one selection: a second one starts here; select just one', tokens[second.first].start);
+  }
+  const before = tokens[c.first - 1];
+  const after = tokens[lit.last + 1];
+  const arith = (t: typeof before): boolean => !!t && t.kind === 'op' && ['*', '/', '@', '+', '-', '.*', './', '\\', '^', '**'].includes(t.text);
+  if ((arith(before) && c.kind !== 'eigen') || arith(after)) {
+    const t = arith(before) ? before : after;
+    fail(ctx, 'unsupported', `the literal is part of an arithmetic expression ('${t.text}'); select the literal alone`, t.start);
+  }
+  const start = tokens[c.kind === 'eigen' ? c.first + 1 : c.first].start;
+  let notation = lit.notation;
+  const span = { start, end: tokens[lit.last].end };
+  const tfShape = /<tf\.(Tensor|Variable)[^>]*?shape=\((\d+)(?:,\s*(\d+))?,?\)/.exec(text.slice(0, Math.min(text.length, start)));
+  if (tfShape) {
+    notation = 'tensorflow-repr';
+    const rows = lit.values.length;
+    const cols = lit.values[0]?.length ?? 0;
+    const dr = tfShape[3] === undefined ? 1 : Number(tfShape[2]);
+    const dc = tfShape[3] === undefined ? Number(tfShape[2]) : Number(tfShape[3]);
+    if (rows !== dr || cols !== dc) fail(ctx, 'shape-mismatch', `the repr declares shape (${dr}, ${dc}) but the data is ${rows}x${cols}`, text.indexOf('shape='));
+  }
+  const m = buildMatrix(ctx, lit.values, lit.rowOffsets, notation, span);
+  return withNotation(m, options);
+}
+
+function withNotation(m: ParsedMatrix, options: ParseOptions): ParsedMatrix {
+  return options.notation ? { ...m, notation: options.notation } : m;
+}
+
+/**
+ * Reads the matrix literal in `text` (what the user selected: assignments,
+ * prompts, `$$`, comments and keyword arguments may surround it). Guesses the
+ * notation unless `options.notation` is given.
+ * Throws `LiteralError` (and nothing else) with a kind, a message and the position
+ * of the offending character. Example: `parseLiteral('A = [1 2; 3 4]')` → 2×2, notation 'matlab'.
+ */
+export function parseLiteral(text: string, options: ParseOptions = {}): ParsedMatrix {
+  try {
+    return read(text, options);
+  } catch (e) {
+    if (e instanceof LiteralError) throw e;
+    const msg = e instanceof RangeError ? 'the selection is nested too deeply to read' : `could not read the selection (${e instanceof Error ? e.message : String(e)})`;
+    throw new LiteralError('syntax', msg, positionAt(text, 0));
+  }
+}

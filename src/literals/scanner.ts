@@ -1,0 +1,258 @@
+/**
+ * The shared tokenizer of the literal parser. It works on text whose comments,
+ * prompts and math delimiters were already blanked by `mask.ts` (same length,
+ * same offsets), so every token position is a position in the user's text.
+ * Linear time, no regular expressions on the hot path.
+ */
+
+/** A language family: decides comments, string quotes, number suffixes and entry functions. */
+export type Family =
+  | 'python'
+  | 'js'
+  | 'matlab'
+  | 'julia'
+  | 'latex'
+  | 'mathematica'
+  | 'r'
+  | 'cpp'
+  | 'rust'
+  | 'fortran'
+  | 'typst'
+  | 'generic';
+
+/** What a token is. `sep` is `,` or `;`; `ellipsis` is `...`, `…` and friends. */
+export type TokKind = 'num' | 'id' | 'op' | 'open' | 'close' | 'sep' | 'str' | 'ellipsis';
+
+/** One token. Offsets are UTF-16 offsets into the (masked) text. */
+export interface Token {
+  kind: TokKind;
+  start: number;
+  end: number;
+  /** Source text; for `num` the cleaned numeric text (no `_`, `d` exponent as `e`, no suffix); for `str` the content. */
+  text: string;
+  /** `num` only: the number carries an imaginary suffix (`j`, `i`, `im`). */
+  imag: boolean;
+  /** Whitespace or a line break comes right before the token. */
+  space: boolean;
+  /** A line break comes between the previous token and this one. */
+  nl: boolean;
+}
+
+const MULTI_OPS = ['...', '**', '//', '.^', '.*', './', ".'", '<<', '<-', '->', '::', '=>', '==', '!=', '<=', '>=', '*^'];
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** True for characters that may start an identifier (ASCII letters, `_`, and any Unicode letter). */
+export function isIdentStart(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  return /\p{L}/u.test(ch);
+}
+
+function isIdentPart(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return isDigit(c) || isIdentStart(ch);
+}
+
+/** True for blank characters, line breaks included. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff || c === 0x202f;
+}
+
+/** Imaginary-unit suffixes accepted right after a number, per family. */
+function imagSuffixes(f: Family): readonly string[] {
+  switch (f) {
+    case 'python': return ['j', 'J'];
+    case 'matlab': return ['i', 'j', 'I', 'J'];
+    case 'julia': return ['im'];
+    case 'r': case 'latex': case 'typst': case 'js': return ['i'];
+    case 'generic': return ['j', 'J', 'i', 'im'];
+    default: return [];
+  }
+}
+
+/** Type suffixes that do not change the value (`1.5f`, `2_f64`, `3L`, `1.0_dp`). */
+function isTypeSuffix(f: Family, s: string): boolean {
+  switch (f) {
+    case 'cpp': return /^(f|F|l|L|u|U|ul|UL|ll|LL|ull|ULL)$/.test(s);
+    case 'rust': return /^_?(f32|f64|i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize)$/.test(s);
+    case 'fortran': return /^_\w+$/.test(s);
+    case 'r': return s === 'L';
+    case 'generic': return /^(f|F|L)$/.test(s);
+    default: return false;
+  }
+}
+
+/** Scans one number at `i`; returns its end, cleaned text and whether it is imaginary. */
+export function scanNumber(src: string, i: number, f: Family): { end: number; text: string; imag: boolean } {
+  const n = src.length;
+  const underscores = f === 'python' || f === 'js' || f === 'rust' || f === 'julia';
+  let j = i;
+  let text = '';
+  const digits = (): void => {
+    while (j < n) {
+      const c = src.charCodeAt(j);
+      if (isDigit(c)) { text += src[j]; j++; }
+      else if (c === 95 && underscores && isDigit(src.charCodeAt(j + 1)) && j > i) j++;
+      else break;
+    }
+  };
+  if (src[j] === '0' && (src[j + 1] === 'x' || src[j + 1] === 'X') && f !== 'latex' && /[0-9a-fA-F]/.test(src[j + 2] ?? '')) {
+    j += 2;
+    while (j < n && /[0-9a-fA-F_]/.test(src[j])) j++;
+    return { end: j, text: String(Number(src.slice(i, j).replace(/_/g, ''))), imag: false };
+  }
+  digits();
+  if (src[j] === '.' && !(src[j + 1] === '.' && src[j + 2] === '.')) {
+    const next = src[j + 1] ?? '';
+    const elementwiseOp = (f === 'matlab' || f === 'julia') && (next === "'" || next === '^' || next === '*' || next === '/');
+    const method = next !== '' && isIdentStart(next) && !/[eEdDjJi]/.test(next);
+    if (!elementwiseOp && !method && next !== '.') {
+      text += '.';
+      j++;
+      digits();
+    }
+  }
+  // Exponent: e/E everywhere, d/D for Fortran (and generic), f for Julia's Float32, *^ for Mathematica.
+  const expStart = j;
+  const ec = src[j];
+  const expLetter = ec === 'e' || ec === 'E' || ((ec === 'd' || ec === 'D') && (f === 'fortran' || f === 'generic')) || (ec === 'f' && f === 'julia');
+  const mmaExp = f === 'mathematica' && ec === '*' && src[j + 1] === '^';
+  if (expLetter || mmaExp) {
+    let k = j + (mmaExp ? 2 : 1);
+    let sign = '';
+    if (src[k] === '+' || src[k] === '-') { sign = src[k]; k++; }
+    if (isDigit(src.charCodeAt(k))) {
+      let e = '';
+      while (k < n && (isDigit(src.charCodeAt(k)) || (underscores && src[k] === '_' && isDigit(src.charCodeAt(k + 1))))) {
+        if (src[k] !== '_') e += src[k];
+        k++;
+      }
+      text += 'e' + sign + e;
+      j = k;
+    } else {
+      j = expStart;
+    }
+  }
+  // Suffixes: imaginary unit or a type suffix; anything else is left for the next token.
+  if (j < n && (isIdentStart(src[j]) || src[j] === '_')) {
+    let k = j;
+    while (k < n && (isIdentPart(src[k]) || src[k] === '_')) k++;
+    const suffix = src.slice(j, k);
+    if (imagSuffixes(f).includes(suffix)) return { end: k, text: normalizeNum(text), imag: true };
+    if (isTypeSuffix(f, suffix)) return { end: k, text: normalizeNum(text), imag: false };
+  }
+  return { end: j, text: normalizeNum(text), imag: false };
+}
+
+function normalizeNum(t: string): string {
+  return t.startsWith('.') ? '0' + t : t;
+}
+
+/** True when `prev` ends an operand (so a following `'` is a transpose, a following sign may be binary). */
+export function endsOperand(prev: Token | undefined): boolean {
+  if (!prev) return false;
+  return prev.kind === 'num' || prev.kind === 'id' || prev.kind === 'close' || prev.kind === 'str' || (prev.kind === 'op' && (prev.text === "'" || prev.text === ".'"));
+}
+
+/**
+ * Splits `src[from, to)` into tokens. Never throws; characters it does not know
+ * become one-character `op` tokens for the parsers to refuse with a position.
+ */
+export function tokenize(src: string, f: Family, from = 0, to = src.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  let space = false;
+  let nl = false;
+  const push = (kind: TokKind, start: number, end: number, text: string, imag = false): void => {
+    out.push({ kind, start, end, text, imag, space, nl });
+    space = false;
+    nl = false;
+  };
+  while (i < to) {
+    const ch = src[i];
+    const c = src.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      if (c === 10 || c === 13) nl = true;
+      i++;
+      continue;
+    }
+    if (isDigit(c) || (ch === '.' && isDigit(src.charCodeAt(i + 1)))) {
+      const r = scanNumber(src, i, f);
+      const end = Math.min(r.end, to);
+      push('num', i, end, r.text, r.imag);
+      i = end;
+      continue;
+    }
+    if (isIdentStart(ch)) {
+      let j = i + 1;
+      for (;;) {
+        while (j < to && isIdentPart(src[j])) j++;
+        if (j + 1 < to && src[j] === '.' && isIdentStart(src[j + 1]) && f !== 'matlab') { j++; continue; }
+        if (j + 2 < to && src[j] === ':' && src[j + 1] === ':' && isIdentStart(src[j + 2])) { j += 2; continue; }
+        break;
+      }
+      if (j < to && src[j] === '!' && (src[j + 1] === '[' || src[j + 1] === '(') && f !== 'fortran') j++;
+      push('id', i, j, src.slice(i, j));
+      i = j;
+      continue;
+    }
+    if (ch === '(' || ch === '[' || ch === '{') { push('open', i, i + 1, ch); i++; continue; }
+    if (ch === ')' || ch === ']' || ch === '}') { push('close', i, i + 1, ch); i++; continue; }
+    if (ch === ',' || ch === ';') { push('sep', i, i + 1, ch); i++; continue; }
+    if (ch === '…' || ch === '⋯' || ch === '⋮' || ch === '⋱' || ch === '⋰') { push('ellipsis', i, i + 1, ch); i++; continue; }
+    if (ch === '"' || (ch === "'" && quoteStartsString(f, out[out.length - 1], space))) {
+      const close = findQuoteEnd(src, i, ch, to);
+      push('str', i, close, src.slice(i + 1, Math.max(i + 1, close - 1)));
+      i = close;
+      continue;
+    }
+    if (ch === '−' || ch === '–') { push('op', i, i + 1, '-'); i++; continue; }
+    if (ch === '×' || ch === '·' || ch === '⋅') { push('op', i, i + 1, '*'); i++; continue; }
+    let op = ch;
+    for (const m of MULTI_OPS) {
+      if (src.startsWith(m, i) && i + m.length <= to) { op = m; break; }
+    }
+    if (op === '*^' && f !== 'mathematica') op = '*';
+    if (op === '...') { push('ellipsis', i, i + 3, op); i += 3; continue; }
+    push('op', i, i + op.length, op);
+    i += op.length;
+  }
+  return out;
+}
+
+function quoteStartsString(f: Family, prev: Token | undefined, space: boolean): boolean {
+  if (f === 'latex' || f === 'mathematica' || f === 'typst' || f === 'rust') return false;
+  if (f === 'matlab' || f === 'julia') return !(endsOperand(prev) && !space);
+  return true;
+}
+
+function findQuoteEnd(src: string, i: number, q: string, to: number): number {
+  let j = i + 1;
+  while (j < to) {
+    const ch = src[j];
+    if (ch === '\\' && q === '"') { j += 2; continue; }
+    if (ch === q) return j + 1;
+    if (ch === '\n') return j;
+    j++;
+  }
+  return to;
+}
+
+/** Index of the token closing the bracket opened at `tokens[open]`, or -1. Iterative, linear. */
+export function matchClose(tokens: readonly Token[], open: number, limit = tokens.length): number {
+  let depth = 0;
+  for (let k = open; k < limit; k++) {
+    const t = tokens[k];
+    if (t.kind === 'open') depth++;
+    else if (t.kind === 'close') {
+      depth--;
+      if (depth === 0) return k;
+    }
+  }
+  return -1;
+}

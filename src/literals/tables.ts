@@ -1,0 +1,213 @@
+/**
+ * Line-oriented literals: CSV (`,` `;` tab), whitespace blocks, np.savetxt
+ * output, Octave/MATLAB display output (`a =`, `Columns 1 through 3`, a common
+ * `1.0e+03 *` factor), Julia REPL printouts (`2×2 Matrix{Float64}:`), R print
+ * output (`[1,]`), Sage `[ 1 2 ]` rows, and Markdown tables. Header rows and
+ * label columns around a numeric block are detected and dropped; text cells,
+ * missing-value placeholders and declared sizes that do not match are refused.
+ */
+import { splitItems } from './brackets';
+import type { Ctx } from './context';
+import { buildMatrix, fail, quote } from './context';
+import { checkFinite, evalEntry } from './entries';
+import type { Token } from './scanner';
+import { tokenize } from './scanner';
+import type { Entry, NotationId, ParsedMatrix } from './types';
+
+interface Cell { a: number; b: number; text: string }
+interface Line { a: number; b: number; text: string }
+
+const MISSING = new Set(['-', '—', '–', '?', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'None', '.', '…', 'missing', '#N/A', '']);
+
+function lines(s: string): Line[] {
+  const out: Line[] = [];
+  let a = 0;
+  while (a <= s.length) {
+    let b = s.indexOf('\n', a);
+    if (b < 0) b = s.length;
+    const e = b > a && s[b - 1] === '\r' ? b - 1 : b;
+    out.push({ a, b: e, text: s.slice(a, e) });
+    a = b + 1;
+  }
+  return out;
+}
+
+function trimCell(s: string, a: number, b: number): Cell {
+  let x = a;
+  let y = b;
+  while (x < y && /[\s*`"']/.test(s[x])) x++;
+  while (y > x && /[\s*`"']/.test(s[y - 1])) y--;
+  return { a: x, b: y, text: s.slice(x, y) };
+}
+
+/** True when the cell text reads as a number (tokens: numbers, signs, arithmetic, parentheses). */
+function numericTokens(toks: readonly Token[]): boolean {
+  if (toks.length === 0) return false;
+  let nums = 0;
+  for (const t of toks) {
+    if (t.kind === 'num') nums++;
+    else if (t.kind === 'op' ? !['+', '-', '*', '/', '^'].includes(t.text) : !(t.kind === 'open' && t.text === '(') && !(t.kind === 'close' && t.text === ')') && !(t.kind === 'id' && /^(pi|π|i|j|im|sqrt)$/.test(t.text))) return false;
+  }
+  return nums > 0;
+}
+
+function isNumeric(ctx: Ctx, c: Cell): boolean {
+  if (/^[-+]?\d+,\d+$/.test(c.text)) return true;
+  return numericTokens(tokenize(ctx.masked, 'generic', c.a, c.b));
+}
+
+function cellValue(ctx: Ctx, c: Cell, decimalComma: boolean): Entry {
+  if (MISSING.has(c.text) || /^(NA|NaN?)$/i.test(c.text) && c.text.toLowerCase() === 'na') {
+    fail(ctx, 'missing-values', `missing value ${c.text ? `'${c.text}'` : '(an empty cell)'} where a number was expected`, c.a);
+  }
+  if (decimalComma && /^[-+]?\d+,\d+$/.test(c.text)) return checkFinite(ctx, Number(c.text.replace(',', '.')), c.a, c.b);
+  const toks = tokenize(ctx.masked, 'generic', c.a, c.b);
+  if (!numericTokens(toks)) {
+    const t = toks.find((x) => x.kind === 'id' || x.kind === 'str');
+    if (t && /^(nan|inf|infinity|-?inf)$/i.test(t.text)) fail(ctx, 'non-finite', `non-finite entry ${quote(ctx, c.a, c.b)}: NaN and Inf cannot be factorised`, c.a);
+    fail(ctx, 'symbolic', `non-numeric cell ${quote(ctx, c.a, c.b)}: only numbers can be read`, c.a);
+  }
+  const sub: Ctx = { ...ctx, tokens: toks };
+  return evalEntry(sub, toks, 0, toks.length, { family: 'generic' });
+}
+
+function splitDelimited(s: string, ln: Line, delim: string): Cell[] {
+  const out: Cell[] = [];
+  let start = ln.a;
+  let quoted = false;
+  for (let k = ln.a; k < ln.b; k++) {
+    if (s[k] === '"') quoted = !quoted;
+    else if (!quoted && s[k] === delim) { out.push(trimCell(s, start, k)); start = k + 1; }
+  }
+  out.push(trimCell(s, start, ln.b));
+  return out;
+}
+
+function splitWhitespace(ctx: Ctx, ln: Line): Cell[] {
+  const toks = tokenize(ctx.masked, 'generic', ln.a, ln.b);
+  if (toks.length === 0) return [];
+  return splitItems(toks, 0, toks.length, true).filter(([x, y]) => y > x).map(([x, y]) => trimCell(ctx.masked, toks[x].start, toks[y - 1].end));
+}
+
+/** Header, label column and value extraction shared by CSV, whitespace and Markdown tables. */
+function readGrid(ctx: Ctx, rows: Cell[][], rowStarts: number[], notation: NotationId, opts: { header?: boolean; decimalComma?: boolean; span: { start: number; end: number } }): ParsedMatrix {
+  let data = rows;
+  let starts = rowStarts;
+  let header: Cell[] | undefined;
+  if (opts.header || (data.length > 1 && data[0].some((c) => c.text !== '' && !isNumeric(ctx, c) && !MISSING.has(c.text)) && data.slice(1).every((r) => r.slice(1).every((c) => isNumeric(ctx, c) || MISSING.has(c.text))))) {
+    header = data[0];
+    data = data.slice(1);
+    starts = starts.slice(1);
+  }
+  if (data.length === 0) fail(ctx, 'empty', 'empty matrix: the table has a header but no data rows', opts.span.start);
+  const firstNonNumeric = data.every((r) => r.length > 1 && r[0].text !== '' && !isNumeric(ctx, r[0]));
+  const cornerEmpty = !!header && header.length === data[0].length && header[0].text === '' && header.length > 1;
+  const headerShort = !!header && header.length + 1 === data[0].length && notation !== 'markdown-table';
+  if (firstNonNumeric || cornerEmpty || headerShort) data = data.map((r) => r.slice(1));
+  const values = data.map((r) => r.map((c) => cellValue(ctx, c, !!opts.decimalComma)));
+  return buildMatrix(ctx, values, starts, notation, opts.span);
+}
+
+/** True when the (trimmed) lines form a Markdown table. */
+export function looksMarkdownTable(s: string): boolean {
+  const ls = lines(s).filter((l) => l.text.trim() !== '');
+  return ls.length >= 2 && ls.every((l) => l.text.trim().startsWith('|')) && ls.some((l) => /^\s*\|?[\s:|+-]*-[\s:|+-]*$/.test(l.text));
+}
+
+/** Reads a Markdown table: header row, separator row, optional label column, numeric cells. */
+export function parseMarkdownTable(ctx: Ctx): ParsedMatrix {
+  const s = ctx.masked;
+  const ls = lines(s).filter((l) => l.text.trim() !== '');
+  const rows: Cell[][] = [];
+  const starts: number[] = [];
+  let header = false;
+  for (const l of ls) {
+    if (/^\s*\|?[\s:|+-]*-[\s:|+-]*$/.test(l.text)) { header = rows.length === 1; continue; }
+    let a = l.a;
+    let b = l.b;
+    while (a < b && /\s/.test(s[a])) a++;
+    while (b > a && /\s/.test(s[b - 1])) b--;
+    if (s[a] === '|') a++;
+    if (b > a && s[b - 1] === '|' && s[b - 2] !== '\\') b--;
+    rows.push(splitDelimited(s, { a, b, text: s.slice(a, b) }, '|'));
+    starts.push(l.a);
+  }
+  if (rows.length === 0) fail(ctx, 'empty', 'empty matrix: the table has no rows', 0);
+  return readGrid(ctx, rows, starts, 'markdown-table', { header, span: { start: ls[0].a, end: ls[ls.length - 1].b } });
+}
+
+const JULIA_HEADER = /^\s*(\d+)(?:×|x)(\d+)\s+[^\n]*:\s*$|^\s*(\d+)-element\s+[^\n]*:\s*$/;
+const OCTAVE_HEADER = /^\s*[A-Za-z_]\w*\s*=\s*$/;
+const COLUMNS = /^\s*Columns?\s+(\d+)(?:\s+(?:through|to|and)\s+(\d+))?\s*:?\s*$/;
+const SCALE = /^\s*([0-9.]+e[+-]?\d+)\s*\*\s*$/i;
+
+/**
+ * Reads a block of lines (no brackets found): CSV/TSV/whitespace and the REPL
+ * printouts listed in the module comment. Throws `not-found` when nothing numeric is there.
+ */
+export function parseBlock(ctx: Ctx): ParsedMatrix {
+  const s = ctx.masked;
+  let ls = lines(s);
+  let notation: NotationId | undefined;
+  let declared: [number, number] | undefined;
+  let scaleFactor = 1;
+  const kept: Line[] = [];
+  const blocks: Line[][] = [];
+  for (const l of ls) {
+    const t = l.text;
+    const jh = JULIA_HEADER.exec(t);
+    if (jh && !notation && kept.length === 0) {
+      notation = 'julia-repl';
+      declared = jh[3] ? [1, Number(jh[3])] : [Number(jh[1]), Number(jh[2])];
+      continue;
+    }
+    if (OCTAVE_HEADER.test(t) && kept.length === 0 && !notation) { notation = 'octave-output'; continue; }
+    if (COLUMNS.test(t)) { notation = notation ?? 'octave-output'; if (kept.length) blocks.push(kept.splice(0)); continue; }
+    const sc = SCALE.exec(t);
+    if (sc && kept.length === 0) { scaleFactor = Number(sc[1]); notation = notation ?? 'octave-output'; continue; }
+    if (t.trim() === '') continue;
+    kept.push(l);
+  }
+  if (kept.length) blocks.push(kept.splice(0));
+  ls = blocks.flat();
+  if (ls.length === 0) fail(ctx, notation ? 'empty' : 'not-found', notation ? 'empty matrix: the printout has no rows' : 'no matrix literal found in the selection', 0);
+  if (notation === 'julia-repl' && declared && declared[0] === 1 && ls.length > 1) {
+    // A printed Vector: one entry per line, read as a 1×n row.
+  }
+  const span = { start: ls[0].a, end: ls[ls.length - 1].b };
+  const sage = ls.every((l) => /^\s*\[.*\]\s*$/.test(l.text) && !l.text.includes(','));
+  const rSheet = /^\s*(\[,\d+\]\s*)+$/.test(ls[0].text) || ls.every((l, i) => i === 0 || /^\s*\[\d+,\]/.test(l.text));
+  let delim: string | undefined;
+  if (!sage) {
+    if (ls.every((l) => l.text.includes('\t'))) delim = '\t';
+    else if (ls.every((l) => l.text.includes(';'))) delim = ';';
+    else if (ls.every((l) => l.text.includes(',')) && !rSheet) delim = ',';
+  }
+  const rowsOf = (block: Line[]): Cell[][] => block.map((l) => {
+    if (sage) {
+      const a = s.indexOf('[', l.a) + 1;
+      const b = s.lastIndexOf(']', l.b);
+      return splitWhitespace(ctx, { a, b, text: s.slice(a, b) });
+    }
+    return delim ? splitDelimited(s, l, delim) : splitWhitespace(ctx, l);
+  });
+  const trailingDelim = (r: Cell[][]): Cell[][] => (delim && r.every((x) => x.length > 1 && x[x.length - 1].text === '') ? r.map((x) => x.slice(0, -1)) : r);
+  const nota: NotationId = notation ?? (sage ? 'bracket-rows' : rSheet ? 'r-output' : delim === '\t' ? 'tsv' : delim ? 'csv' : 'whitespace');
+  let m: ParsedMatrix | undefined;
+  for (const block of blocks) {
+    const part = readGrid(ctx, trailingDelim(rowsOf(block)), block.map((l) => l.a), nota, { decimalComma: delim === ';', span });
+    if (!m) m = part;
+    else {
+      if (part.rows !== m.rows) fail(ctx, 'ragged', `column block has ${part.rows} rows but the first block has ${m.rows}`, block[0].a);
+      m = { ...m, cols: m.cols + part.cols, values: m.values.map((r, i) => [...r, ...part.values[i]]), complex: m.complex || part.complex };
+    }
+  }
+  if (!m) fail(ctx, 'not-found', 'no matrix literal found in the selection', 0);
+  if (m.complex) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? { re: e, im: 0 } : e))) };
+  if (scaleFactor !== 1) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? e * scaleFactor : { re: e.re * scaleFactor, im: e.im * scaleFactor }))) };
+  if (notation === 'julia-repl' && declared) {
+    if (declared[0] === 1 && m.cols === 1 && m.rows === declared[1]) m = { ...m, rows: 1, cols: m.rows, values: [m.values.map((r) => r[0])] };
+    if (m.rows !== declared[0] || m.cols !== declared[1]) fail(ctx, 'shape-mismatch', `the header declares ${declared[0]}×${declared[1]} but ${m.rows}×${m.cols} entries follow`, 0);
+  }
+  return { ...m, span };
+}
