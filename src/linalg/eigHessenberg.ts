@@ -38,25 +38,9 @@ export function hessenberg(a: Float64Array, n: number, lo: number, hi: number): 
     a[k1 * n + k] = beta;
     tau[k] = t;
     // Left: rows k1..hi, columns k1..n-1:  A ← A − t v (vᵀ A).
-    for (let j = k1; j < n; j++) w[j] = 0;
-    for (let i = k1; i <= hi; i++) {
-      const vi = v[vo + i];
-      const ro = i * n;
-      for (let j = k1; j < n; j++) w[j] += vi * a[ro + j];
-    }
-    for (let i = k1; i <= hi; i++) {
-      const f = t * v[vo + i];
-      const ro = i * n;
-      for (let j = k1; j < n; j++) a[ro + j] -= f * w[j];
-    }
+    leftReflect(a, n, v, vo, t, k1, hi, k1, n - 1, w);
     // Right: rows 0..hi, columns k1..hi:  A ← A − t (A v) vᵀ.
-    for (let r = 0; r <= hi; r++) {
-      const ro = r * n;
-      let s = 0;
-      for (let j = k1; j <= hi; j++) s += a[ro + j] * v[vo + j];
-      s *= t;
-      for (let j = k1; j <= hi; j++) a[ro + j] -= s * v[vo + j];
-    }
+    rightReflect(a, n, v, vo, t, 0, hi, k1, hi);
   }
   return { v, tau };
 }
@@ -76,14 +60,86 @@ export function formQt(r: HessenbergReflectors, n: number, lo: number, hi: numbe
     if (t === 0) continue;
     const vo = k * n;
     const k1 = k + 1;
-    for (let row = k1; row <= hi; row++) {
-      const ro = row * n;
-      let s = 0;
-      for (let j = k1; j <= hi; j++) s += m[ro + j] * v[vo + j];
-      s *= t;
-      if (s === 0) continue;
-      for (let j = k1; j <= hi; j++) m[ro + j] -= s * v[vo + j];
-    }
+    rightReflect(m, n, v, vo, t, k1, hi, k1, hi);
   }
   return m;
+}
+
+/**
+ * a[r0..r1][c0..c1] ← (I − t v vᵀ) a, with v = v[vo + r0 .. vo + r1].
+ * w = vᵀa accumulates four rows per pass, the update runs two rows per pass,
+ * so the inner loops are contiguous and each w entry is loaded less often.
+ */
+function leftReflect(
+  a: Float64Array, n: number, v: Float64Array, vo: number, t: number,
+  r0: number, r1: number, c0: number, c1: number, w: Float64Array,
+): void {
+  for (let j = c0; j <= c1; j++) w[j] = 0;
+  let i = r0;
+  for (; i + 3 <= r1; i += 4) {
+    const o0 = i * n;
+    const o1 = o0 + n;
+    const o2 = o1 + n;
+    const o3 = o2 + n;
+    const v0 = v[vo + i];
+    const v1 = v[vo + i + 1];
+    const v2 = v[vo + i + 2];
+    const v3 = v[vo + i + 3];
+    for (let j = c0; j <= c1; j++) w[j] += v0 * a[o0 + j] + v1 * a[o1 + j] + v2 * a[o2 + j] + v3 * a[o3 + j];
+  }
+  for (; i <= r1; i++) {
+    const o = i * n;
+    const vi = v[vo + i];
+    for (let j = c0; j <= c1; j++) w[j] += vi * a[o + j];
+  }
+  i = r0;
+  for (; i + 1 <= r1; i += 2) {
+    const f0 = t * v[vo + i];
+    const f1 = t * v[vo + i + 1];
+    const o0 = i * n;
+    const o1 = o0 + n;
+    for (let j = c0; j <= c1; j++) {
+      const wj = w[j];
+      a[o0 + j] -= f0 * wj;
+      a[o1 + j] -= f1 * wj;
+    }
+  }
+  if (i <= r1) {
+    const f = t * v[vo + i];
+    const o = i * n;
+    for (let j = c0; j <= c1; j++) a[o + j] -= f * w[j];
+  }
+}
+
+/** a[r0..r1][c0..c1] ← a (I − t v vᵀ), with v = v[vo + c0 .. vo + c1]; two rows per pass. */
+function rightReflect(
+  a: Float64Array, n: number, v: Float64Array, vo: number, t: number,
+  r0: number, r1: number, c0: number, c1: number,
+): void {
+  let r = r0;
+  for (; r + 1 <= r1; r += 2) {
+    const o0 = r * n;
+    const o1 = o0 + n;
+    let s0 = 0;
+    let s1 = 0;
+    for (let j = c0; j <= c1; j++) {
+      const vj = v[vo + j];
+      s0 += a[o0 + j] * vj;
+      s1 += a[o1 + j] * vj;
+    }
+    s0 *= t;
+    s1 *= t;
+    for (let j = c0; j <= c1; j++) {
+      const vj = v[vo + j];
+      a[o0 + j] -= s0 * vj;
+      a[o1 + j] -= s1 * vj;
+    }
+  }
+  if (r <= r1) {
+    const o = r * n;
+    let s = 0;
+    for (let j = c0; j <= c1; j++) s += a[o + j] * v[vo + j];
+    s *= t;
+    for (let j = c0; j <= c1; j++) a[o + j] -= s * v[vo + j];
+  }
 }

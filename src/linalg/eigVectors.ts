@@ -114,9 +114,13 @@ export function schurEigenvectors(
       const top = pair ? j - 1 : j;
       let r1r = 0, r1i = 0, r2r = 0, r2i = 0;
       const o2 = j * n;
-      for (let c = j + 1; c <= kEnd; c++) {
-        r2r += t[o2 + c] * xr[c];
-        r2i += t[o2 + c] * xi[c];
+      if (li === 0) {
+        for (let c = j + 1; c <= kEnd; c++) r2r += t[o2 + c] * xr[c];
+      } else {
+        for (let c = j + 1; c <= kEnd; c++) {
+          r2r += t[o2 + c] * xr[c];
+          r2i += t[o2 + c] * xi[c];
+        }
       }
       if (pair) {
         const o1 = top * n;
@@ -165,10 +169,14 @@ export function schurEigenvectors(
         continue;
       }
       const zo = c * n;
-      for (let i = lo; i <= hi; i++) {
-        const z = zt[zo + i];
-        re[o + i] += z * pr;
-        im[o + i] += z * pi;
+      if (pi === 0) {
+        for (let i = lo; i <= hi; i++) re[o + i] += zt[zo + i] * pr;
+      } else {
+        for (let i = lo; i <= hi; i++) {
+          const z = zt[zo + i];
+          re[o + i] += z * pr;
+          im[o + i] += z * pi;
+        }
       }
     }
   }
@@ -253,9 +261,13 @@ function conditionOf(
     const o = r * n;
     const pr = wr[r];
     const pi = wim[r];
-    for (let c = kEnd + 1; c < n; c++) {
-      ar[c] += t[o + c] * pr;
-      ai[c] += t[o + c] * pi;
+    if (pi === 0) {
+      for (let c = kEnd + 1; c < n; c++) ar[c] += t[o + c] * pr;
+    } else {
+      for (let c = kEnd + 1; c < n; c++) {
+        ar[c] += t[o + c] * pr;
+        ai[c] += t[o + c] * pi;
+      }
     }
   };
   for (let r = k0; r <= kEnd; r++) addRow(r);
