@@ -13,3 +13,9 @@ export { pinv, inv, matrixRank, cond, norm2, normF, nullSpace, columnSpace, type
 export { pca, lowRank, type PcaOptions, type PcaResult, type LowRankResult } from './pca';
 export { attention, type AttentionOptions, type AttentionResult } from './attention';
 export * from './verify';
+export { eigh, eigvalsh, SYMMETRY_TOL, type EighResult } from './eigh';
+export { eig, eigvals, type Complex, type EigResult } from './eig';
+export {
+  rref, exactLu, exactDet, exactInverse, toRational, Rational, MAX_EXACT_DIM, MAX_DECIMAL_DIGITS,
+  type ExactEntry, type ExactStep, type RrefResult, type ExactLuResult, type ExactDetResult, type ExactInverseResult,
+} from './exact';
