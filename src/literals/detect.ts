@@ -57,7 +57,7 @@ const CUES: Array<[RegExp, Family]> = [
   [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\bdtype\s*=|<tf\.|\*\*/, 'python'],
   [/\b(const|let|var)\s|\bmath\.|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>/, 'js'],
   [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b/, 'julia'],
-  [/%|\.\.\.\s*($|\n|[A-Za-z])|\]\s*\.?'|\d[ij]\b|^\s*\w+\s*=\s*\n/m, 'matlab'],
+  [/%|\.\.\.[ \t]*($|\n|[A-Za-z])|\][ \t]*\.?'|\d[ij]\b|^[ \t]*\w+[ \t]*=[ \t]*\n/m, 'matlab'],
 ];
 
 /** Guesses the family of `text` from its cues (`generic` when nothing stands out). */

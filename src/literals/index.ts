@@ -6,3 +6,7 @@
 export { parseLiteral } from './parse';
 export type { ParseOptions } from './parse';
 export * from './types';
+export { findLiteralAt, findLiterals } from './find';
+export type { LiteralSpan } from './find';
+export { formatMatrix } from './format';
+export type { FormatNotation, FormatOptions } from './format';

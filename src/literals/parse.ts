@@ -12,7 +12,7 @@ import type { TokLiteral } from './python';
 import { readBareBracket, readCall } from './python';
 import type { Family } from './scanner';
 import { tokenize } from './scanner';
-import { looksMarkdownTable, parseBlock, parseMarkdownTable } from './tables';
+import { looksMarkdownTable, looksPrintout, parseBlock, parseMarkdownTable } from './tables';
 import { LiteralError, positionAt } from './types';
 import type { NotationId, ParsedMatrix } from './types';
 
@@ -22,13 +22,6 @@ export interface ParseOptions {
   notation?: NotationId;
   /** Largest number of entries accepted (default 250000); more is refused as `too-large`. */
   maxEntries?: number;
-}
-
-const BLOCK_HEADERS = /^\s*(\d+(×|x)\d+\s+\S[^\n]*:|\d+-element\s+\S[^\n]*:|[A-Za-z_]\w*\s*=)\s*\n|^\s*(\[,\d+\]\s*)+\n/;
-
-function sageRows(text: string): boolean {
-  const ls = text.split('\n').filter((l) => l.trim() !== '');
-  return ls.length >= 2 && ls.every((l) => /^\s*\[[^[\],;]*\]\s*$/.test(l));
 }
 
 function read(text: string, options: ParseOptions): ParsedMatrix {
@@ -42,10 +35,7 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
     return options.notation ? { ...m, notation: options.notation } : m;
   }
   if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic' }), options);
-  if (BLOCK_HEADERS.test(masked) && !/\[\s*\[|\(/.test(masked.replace(/^[^\n]*\n/, '')) && !/[[\]]/.test(masked.replace(/^\s*(\[,\d+\]\s*)+\n/, '').replace(/^\s*\[\d+,\]/gm, ''))) {
-    return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
-  }
-  if (/^\s*(\[,\d+\]\s*)+\n/.test(masked) || sageRows(masked)) return withNotation(parseBlock({ ...base, masked: maskText(text, 'generic'), family: 'generic' }), options);
+  if (looksPrintout(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   const tokens = tokenize(masked, family);
   const ctx: Ctx = { ...base, tokens };
   const cands = findCandidates(tokens, family, 0, tokens.length, false);
@@ -72,14 +62,15 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   const start = tokens[c.kind === 'eigen' ? c.first + 1 : c.first].start;
   let notation = lit.notation;
   const span = { start, end: tokens[lit.last].end };
-  const tfShape = /<tf\.(Tensor|Variable)[^>]*?shape=\((\d+)(?:,\s*(\d+))?,?\)/.exec(text.slice(0, Math.min(text.length, start)));
+  const before300 = text.slice(Math.max(0, start - 300), start);
+  const tfShape = before300.includes('<tf.') ? /<tf\.(Tensor|Variable)[^>]{0,200}?shape=\((\d+)(?:, ?(\d+))?,?\)/.exec(before300) : null;
   if (tfShape) {
     notation = 'tensorflow-repr';
     const rows = lit.values.length;
     const cols = lit.values[0]?.length ?? 0;
     const dr = tfShape[3] === undefined ? 1 : Number(tfShape[2]);
     const dc = tfShape[3] === undefined ? Number(tfShape[2]) : Number(tfShape[3]);
-    if (rows !== dr || cols !== dc) fail(ctx, 'shape-mismatch', `the repr declares shape (${dr}, ${dc}) but the data is ${rows}x${cols}`, text.indexOf('shape='));
+    if (rows !== dr || cols !== dc) fail(ctx, 'shape-mismatch', `the repr declares shape (${dr}, ${dc}) but the data is ${rows}x${cols}`, Math.max(0, start - 300) + before300.indexOf('shape='));
   }
   const m = buildMatrix(ctx, lit.values, lit.rowOffsets, notation, span);
   return withNotation(m, options);

@@ -243,16 +243,26 @@ function findQuoteEnd(src: string, i: number, q: string, to: number): number {
   return to;
 }
 
-/** Index of the token closing the bracket opened at `tokens[open]`, or -1. Iterative, linear. */
-export function matchClose(tokens: readonly Token[], open: number, limit = tokens.length): number {
-  let depth = 0;
-  for (let k = open; k < limit; k++) {
+const PAIRS = new WeakMap<readonly Token[], Int32Array>();
+
+/** Pairs every opening bracket with its closing one in a single stack pass (cached per token array). */
+function pairsOf(tokens: readonly Token[]): Int32Array {
+  let p = PAIRS.get(tokens);
+  if (p) return p;
+  p = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (t.kind === 'open') depth++;
-    else if (t.kind === 'close') {
-      depth--;
-      if (depth === 0) return k;
-    }
+    if (t.kind === 'open') stack.push(k);
+    else if (t.kind === 'close' && stack.length) p[stack.pop() as number] = k;
   }
-  return -1;
+  PAIRS.set(tokens, p);
+  return p;
+}
+
+/** Index of the token closing the bracket opened at `tokens[open]` (before `limit`), or -1. O(1) after one linear pass. */
+export function matchClose(tokens: readonly Token[], open: number, limit = tokens.length): number {
+  if (open < 0 || open >= tokens.length || tokens[open].kind !== 'open') return -1;
+  const c = pairsOf(tokens)[open];
+  return c >= 0 && c < limit ? c : -1;
 }

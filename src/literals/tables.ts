@@ -111,7 +111,7 @@ function readGrid(ctx: Ctx, rows: Cell[][], rowStarts: number[], notation: Notat
 /** True when the (trimmed) lines form a Markdown table. */
 export function looksMarkdownTable(s: string): boolean {
   const ls = lines(s).filter((l) => l.text.trim() !== '');
-  return ls.length >= 2 && ls.every((l) => l.text.trim().startsWith('|')) && ls.some((l) => /^\s*\|?[\s:|+-]*-[\s:|+-]*$/.test(l.text));
+  return ls.length >= 2 && ls.every((l) => l.text.trim().startsWith('|')) && ls.some((l) => isSeparatorRow(l.text));
 }
 
 /** Reads a Markdown table: header row, separator row, optional label column, numeric cells. */
@@ -122,7 +122,7 @@ export function parseMarkdownTable(ctx: Ctx): ParsedMatrix {
   const starts: number[] = [];
   let header = false;
   for (const l of ls) {
-    if (/^\s*\|?[\s:|+-]*-[\s:|+-]*$/.test(l.text)) { header = rows.length === 1; continue; }
+    if (isSeparatorRow(l.text)) { header = rows.length === 1; continue; }
     let a = l.a;
     let b = l.b;
     while (a < b && /\s/.test(s[a])) a++;
@@ -136,10 +136,36 @@ export function parseMarkdownTable(ctx: Ctx): ParsedMatrix {
   return readGrid(ctx, rows, starts, 'markdown-table', { header, span: { start: ls[0].a, end: ls[ls.length - 1].b } });
 }
 
-const JULIA_HEADER = /^\s*(\d+)(?:×|x)(\d+)\s+[^\n]*:\s*$|^\s*(\d+)-element\s+[^\n]*:\s*$/;
-const OCTAVE_HEADER = /^\s*[A-Za-z_]\w*\s*=\s*$/;
-const COLUMNS = /^\s*Columns?\s+(\d+)(?:\s+(?:through|to|and)\s+(\d+))?\s*:?\s*$/;
-const SCALE = /^\s*([0-9.]+e[+-]?\d+)\s*\*\s*$/i;
+// Applied to trimmed lines only, and written so that no two quantifiers can share characters (no backtracking blow-up).
+const JULIA_HEADER = /^(\d+)[×x](\d+) |^(\d+)-element /;
+const OCTAVE_HEADER = /^[A-Za-z_]\w*[ \t]*=$/;
+const COLUMNS = /^Columns? +(\d+)(?: +(?:through|to|and) +(\d+))?:?$/;
+const SCALE = /^([0-9.]+e[+-]?\d+) *\*$/i;
+
+/** A Markdown separator row: only `|`, `-`, `:`, `+` and blanks, with at least one `-`. */
+function isSeparatorRow(t: string): boolean {
+  let dash = false;
+  for (const ch of t) {
+    if (ch === '-') dash = true;
+    else if (!' \t:|+'.includes(ch)) return false;
+  }
+  return dash;
+}
+
+/**
+ * True when the text is a REPL printout the block reader handles even though it may
+ * contain brackets: a Julia `2×2 Matrix{Float64}:` header, an Octave `a =` header
+ * followed by bracket-free rows, R's `[,1]` column header, or Sage `[ 1 2 ]` rows.
+ */
+export function looksPrintout(s: string): boolean {
+  const ls = lines(s).map((l) => l.text.trim()).filter((t) => t !== '');
+  if (ls.length < 2) return false;
+  const first = ls[0];
+  if (first.endsWith(':') && JULIA_HEADER.test(first)) return true;
+  if (first.startsWith('[,')) return true;
+  if (OCTAVE_HEADER.test(first)) return ls.slice(1).every((t) => !/[[\](){}]/.test(t));
+  return ls.every((t) => t.startsWith('[') && t.endsWith(']') && !t.slice(1).includes('[') && !/[,;]/.test(t));
+}
 
 /**
  * Reads a block of lines (no brackets found): CSV/TSV/whitespace and the REPL
@@ -154,8 +180,8 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
   const kept: Line[] = [];
   const blocks: Line[][] = [];
   for (const l of ls) {
-    const t = l.text;
-    const jh = JULIA_HEADER.exec(t);
+    const t = l.text.trim();
+    const jh = t.endsWith(':') ? JULIA_HEADER.exec(t) : null;
     if (jh && !notation && kept.length === 0) {
       notation = 'julia-repl';
       declared = jh[3] ? [1, Number(jh[3])] : [Number(jh[1]), Number(jh[2])];
@@ -175,7 +201,7 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
     // A printed Vector: one entry per line, read as a 1×n row.
   }
   const span = { start: ls[0].a, end: ls[ls.length - 1].b };
-  const sage = ls.every((l) => /^\s*\[.*\]\s*$/.test(l.text) && !l.text.includes(','));
+  const sage = ls.every((l) => l.text.trim().startsWith('[') && l.text.trim().endsWith(']') && !l.text.includes(','));
   const rSheet = /^\s*(\[,\d+\]\s*)+$/.test(ls[0].text) || ls.every((l, i) => i === 0 || /^\s*\[\d+,\]/.test(l.text));
   let delim: string | undefined;
   if (!sage) {
