@@ -6,56 +6,175 @@
  * shift would destroy the relative accuracy of tiny singular values, and
  * chasing the bulge in the direction of decreasing diagonal magnitude.
  *
- * Rotations from the right are applied to the rows of `Vt` (n×nv, row-major)
- * and those from the left to the rows of `Ut` (n×nu) — both hold the singular
- * vectors as rows, so every rotation walks two contiguous rows.
+ * The singular vectors are held as COLUMNS of row-major matrices V (rows×n)
+ * and U (rows×n used of each row of length ld). Like LAPACK's dlasr, the
+ * rotations of one sweep are recorded and then applied together: for each row
+ * the whole sequence is swept across adjacent entries as a "wave", so every
+ * entry is loaded and stored once per sweep instead of twice per rotation, and
+ * four rows are processed at once to hide the latency of the recurrence.
  */
 import { EPS, SAFE_MIN, givens, rot } from './blas';
 import { LinAlgError } from './errors';
 import { las2, lasv2, sv2 } from './svd2x2';
 
-/** Rotates rows i and i+1 of a row-major matrix with `len` columns: (x, y) ← (c·x + s·y, c·y − s·x). */
-function rotRows(a: Float64Array, len: number, i: number, c: number, s: number): void {
-  if (c === 1 && s === 0) return;
-  const p = i * len;
-  const q = p + len;
-  for (let j = 0; j < len; j++) {
-    const x = a[p + j];
-    const y = a[q + j];
-    a[p + j] = c * x + s * y;
-    a[q + j] = c * y - s * x;
+/** Column-rotation target: rows×(≥ n) row-major with leading dimension ld. */
+interface Target {
+  a: Float64Array;
+  rows: number;
+  ld: number;
+}
+
+/** Rotates columns i and i+1 of every row: (x, y) ← (c·x + s·y, c·y − s·x). */
+function rotCols(t: Target | null, i: number, c: number, s: number): void {
+  if (!t || (c === 1 && s === 0)) return;
+  const { a, rows, ld } = t;
+  for (let r = 0, p = i; r < rows; r++, p += ld) {
+    const x = a[p];
+    const y = a[p + 1];
+    a[p] = c * x + s * y;
+    a[p + 1] = c * y - s * x;
   }
+}
+
+/**
+ * Applies the rotations cs[j], sn[j] (j = 0..cnt−1) in the planes (ll+j, ll+j+1),
+ * in increasing j (forward) or decreasing j (backward) order, to every row.
+ */
+function applySeq(t: Target | null, ll: number, cnt: number, cs: Float64Array, sn: Float64Array, forward: boolean): void {
+  if (!t || cnt <= 0) return;
+  const { a, rows, ld } = t;
+  let r = 0;
+  // Four rows at a time: four independent recurrences keep the FPU busy.
+  if (forward) {
+    for (; r + 3 < rows; r += 4) {
+      const p0 = r * ld + ll;
+      const p1 = p0 + ld;
+      const p2 = p1 + ld;
+      const p3 = p2 + ld;
+      let x0 = a[p0];
+      let x1 = a[p1];
+      let x2 = a[p2];
+      let x3 = a[p3];
+      for (let j = 0; j < cnt; j++) {
+        const c = cs[j];
+        const s = sn[j];
+        const u0 = a[p0 + j + 1];
+        const u1 = a[p1 + j + 1];
+        const u2 = a[p2 + j + 1];
+        const u3 = a[p3 + j + 1];
+        a[p0 + j] = c * x0 + s * u0;
+        a[p1 + j] = c * x1 + s * u1;
+        a[p2 + j] = c * x2 + s * u2;
+        a[p3 + j] = c * x3 + s * u3;
+        x0 = c * u0 - s * x0;
+        x1 = c * u1 - s * x1;
+        x2 = c * u2 - s * x2;
+        x3 = c * u3 - s * x3;
+      }
+      a[p0 + cnt] = x0;
+      a[p1 + cnt] = x1;
+      a[p2 + cnt] = x2;
+      a[p3 + cnt] = x3;
+    }
+    for (; r < rows; r++) {
+      const p = r * ld + ll;
+      let x = a[p];
+      for (let j = 0; j < cnt; j++) {
+        const u = a[p + j + 1];
+        a[p + j] = cs[j] * x + sn[j] * u;
+        x = cs[j] * u - sn[j] * x;
+      }
+      a[p + cnt] = x;
+    }
+  } else {
+    for (; r + 3 < rows; r += 4) {
+      const p0 = r * ld + ll;
+      const p1 = p0 + ld;
+      const p2 = p1 + ld;
+      const p3 = p2 + ld;
+      let x0 = a[p0 + cnt];
+      let x1 = a[p1 + cnt];
+      let x2 = a[p2 + cnt];
+      let x3 = a[p3 + cnt];
+      for (let j = cnt - 1; j >= 0; j--) {
+        const c = cs[j];
+        const s = sn[j];
+        const u0 = a[p0 + j];
+        const u1 = a[p1 + j];
+        const u2 = a[p2 + j];
+        const u3 = a[p3 + j];
+        a[p0 + j + 1] = c * x0 - s * u0;
+        a[p1 + j + 1] = c * x1 - s * u1;
+        a[p2 + j + 1] = c * x2 - s * u2;
+        a[p3 + j + 1] = c * x3 - s * u3;
+        x0 = c * u0 + s * x0;
+        x1 = c * u1 + s * x1;
+        x2 = c * u2 + s * x2;
+        x3 = c * u3 + s * x3;
+      }
+      a[p0] = x0;
+      a[p1] = x1;
+      a[p2] = x2;
+      a[p3] = x3;
+    }
+    for (; r < rows; r++) {
+      const p = r * ld + ll;
+      let x = a[p + cnt];
+      for (let j = cnt - 1; j >= 0; j--) {
+        const u = a[p + j];
+        a[p + j + 1] = cs[j] * x - sn[j] * u;
+        x = cs[j] * u + sn[j] * x;
+      }
+      a[p] = x;
+    }
+  }
+}
+
+/** Work arrays for one sweep's rotations (U side and V side). */
+interface Seq {
+  cu: Float64Array;
+  su: Float64Array;
+  cv: Float64Array;
+  sv: Float64Array;
 }
 
 const MAXITR = 6;
 
 /**
  * Diagonalises the bidiagonal (d, e) in place: on return `d` holds the
- * singular values in descending order (≥ 0) and the rows of Ut/Vt have been
- * rotated and permuted to match. `Ut`/`Vt` may be null (values only).
+ * singular values in descending order (≥ 0) and the first n columns of V and
+ * U have been rotated and permuted to match (V: vRows×n with leading dimension
+ * vLd, U likewise). Either may be null (values only).
  * Throws `LinAlgError('no-convergence')` after 6·n² inner steps.
  */
 export function bdsqr(
   n: number,
   d: Float64Array,
   e: Float64Array,
-  Vt: Float64Array | null,
-  nv: number,
-  Ut: Float64Array | null,
-  nu: number,
+  V: Float64Array | null,
+  vRows: number,
+  vLd: number,
+  U: Float64Array | null,
+  uRows: number,
+  uLd: number,
 ): void {
   if (n === 0) return;
-  if (n > 1) iterate(n, d, e, Vt, nv, Ut, nu);
+  const vt: Target | null = V ? { a: V, rows: vRows, ld: vLd } : null;
+  const ut: Target | null = U ? { a: U, rows: uRows, ld: uLd } : null;
+  if (n > 1) {
+    const seq: Seq = { cu: new Float64Array(n), su: new Float64Array(n), cv: new Float64Array(n), sv: new Float64Array(n) };
+    iterate(n, d, e, vt, ut, seq);
+  }
   // Make the singular values non-negative.
   for (let i = 0; i < n; i++) {
     if (d[i] < 0) {
       d[i] = -d[i];
-      if (Vt) for (let j = i * nv; j < (i + 1) * nv; j++) Vt[j] = -Vt[j];
+      if (vt) for (let r = 0, q = i; r < vRows; r++, q += vLd) vt.a[q] = -vt.a[q];
     } else if (d[i] === 0) {
       d[i] = 0; // normalise −0
     }
   }
-  // Selection sort into descending order (n swaps at most, each an O(row) swap).
+  // Selection sort into descending order (n swaps at most, each an O(rows) swap).
   for (let i = 0; i < n - 1; i++) {
     let best = i;
     for (let j = i + 1; j < n; j++) if (d[j] > d[best]) best = j;
@@ -63,19 +182,19 @@ export function bdsqr(
       const t = d[i];
       d[i] = d[best];
       d[best] = t;
-      if (Vt) swapRows(Vt, nv, i, best);
-      if (Ut) swapRows(Ut, nu, i, best);
+      swapCols(vt, i, best);
+      swapCols(ut, i, best);
     }
   }
 }
 
-function swapRows(a: Float64Array, len: number, i: number, j: number): void {
-  const p = i * len;
-  const q = j * len;
-  for (let k = 0; k < len; k++) {
-    const t = a[p + k];
-    a[p + k] = a[q + k];
-    a[q + k] = t;
+function swapCols(t: Target | null, i: number, j: number): void {
+  if (!t) return;
+  const { a, rows, ld } = t;
+  for (let r = 0, o = 0; r < rows; r++, o += ld) {
+    const x = a[o + i];
+    a[o + i] = a[o + j];
+    a[o + j] = x;
   }
 }
 
@@ -83,10 +202,9 @@ function iterate(
   n: number,
   d: Float64Array,
   e: Float64Array,
-  Vt: Float64Array | null,
-  nv: number,
-  Ut: Float64Array | null,
-  nu: number,
+  Vt: Target | null,
+  Ut: Target | null,
+  seq: Seq,
 ): void {
   const eps = EPS / 2; // LAPACK's relative machine precision
   const tolmul = Math.max(10, Math.min(100, eps ** -0.125));
@@ -141,8 +259,8 @@ function iterate(
       d[m - 1] = sv2.ssmax;
       e[m - 1] = 0;
       d[m] = sv2.ssmin;
-      if (Vt) rotRows(Vt, nv, m - 1, sv2.csr, sv2.snr);
-      if (Ut) rotRows(Ut, nu, m - 1, sv2.csl, sv2.snl);
+      rotCols(Vt, m - 1, sv2.csr, sv2.snr);
+      rotCols(Ut, m - 1, sv2.csl, sv2.snl);
       m -= 2;
       continue;
     }
@@ -201,8 +319,8 @@ function iterate(
       if (sll > 0 && (shift / sll) * (shift / sll) < eps) shift = 0;
     }
     iter += m - ll;
-    if (shift === 0) zeroShiftSweep(idir, ll, m, d, e, Vt, nv, Ut, nu, thresh);
-    else shiftedSweep(idir, ll, m, shift, d, e, Vt, nv, Ut, nu, thresh);
+    if (shift === 0) zeroShiftSweep(idir, ll, m, d, e, Vt, Ut, seq, thresh);
+    else shiftedSweep(idir, ll, m, shift, d, e, Vt, Ut, seq, thresh);
   }
 }
 
@@ -212,10 +330,9 @@ function zeroShiftSweep(
   m: number,
   d: Float64Array,
   e: Float64Array,
-  Vt: Float64Array | null,
-  nv: number,
-  Ut: Float64Array | null,
-  nu: number,
+  Vt: Target | null,
+  Ut: Target | null,
+  seq: Seq,
   thresh: number,
 ): void {
   let cs = 1;
@@ -233,9 +350,13 @@ function zeroShiftSweep(
       oldcs = rot.c;
       oldsn = rot.s;
       d[i] = rot.r;
-      if (Vt) rotRows(Vt, nv, i, cs, sn);
-      if (Ut) rotRows(Ut, nu, i, oldcs, oldsn);
+      seq.cv[i - ll] = cs;
+      seq.sv[i - ll] = sn;
+      seq.cu[i - ll] = oldcs;
+      seq.su[i - ll] = oldsn;
     }
+    applySeq(Vt, ll, m - ll, seq.cv, seq.sv, true);
+    applySeq(Ut, ll, m - ll, seq.cu, seq.su, true);
     const h = d[m] * cs;
     d[m] = h * oldcs;
     e[m - 1] = h * oldsn;
@@ -251,9 +372,13 @@ function zeroShiftSweep(
       oldcs = rot.c;
       oldsn = rot.s;
       d[i] = rot.r;
-      if (Ut) rotRows(Ut, nu, i - 1, cs, -sn);
-      if (Vt) rotRows(Vt, nv, i - 1, oldcs, -oldsn);
+      seq.cu[i - 1 - ll] = cs;
+      seq.su[i - 1 - ll] = -sn;
+      seq.cv[i - 1 - ll] = oldcs;
+      seq.sv[i - 1 - ll] = -oldsn;
     }
+    applySeq(Ut, ll, m - ll, seq.cu, seq.su, false);
+    applySeq(Vt, ll, m - ll, seq.cv, seq.sv, false);
     const h = d[ll] * cs;
     d[ll] = h * oldcs;
     e[ll] = h * oldsn;
@@ -268,10 +393,9 @@ function shiftedSweep(
   shift: number,
   d: Float64Array,
   e: Float64Array,
-  Vt: Float64Array | null,
-  nv: number,
-  Ut: Float64Array | null,
-  nu: number,
+  Vt: Target | null,
+  Ut: Target | null,
+  seq: Seq,
   thresh: number,
 ): void {
   if (idir === 1) {
@@ -296,9 +420,13 @@ function shiftedSweep(
         g = sinl * e[i + 1];
         e[i + 1] = cosl * e[i + 1];
       }
-      if (Vt) rotRows(Vt, nv, i, cosr, sinr);
-      if (Ut) rotRows(Ut, nu, i, cosl, sinl);
+      seq.cv[i - ll] = cosr;
+      seq.sv[i - ll] = sinr;
+      seq.cu[i - ll] = cosl;
+      seq.su[i - ll] = sinl;
     }
+    applySeq(Vt, ll, m - ll, seq.cv, seq.sv, true);
+    applySeq(Ut, ll, m - ll, seq.cu, seq.su, true);
     e[m - 1] = f;
     if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
   } else {
@@ -323,9 +451,13 @@ function shiftedSweep(
         g = sinl * e[i - 2];
         e[i - 2] = cosl * e[i - 2];
       }
-      if (Ut) rotRows(Ut, nu, i - 1, cosr, -sinr);
-      if (Vt) rotRows(Vt, nv, i - 1, cosl, -sinl);
+      seq.cu[i - 1 - ll] = cosr;
+      seq.su[i - 1 - ll] = -sinr;
+      seq.cv[i - 1 - ll] = cosl;
+      seq.sv[i - 1 - ll] = -sinl;
     }
+    applySeq(Ut, ll, m - ll, seq.cu, seq.su, false);
+    applySeq(Vt, ll, m - ll, seq.cv, seq.sv, false);
     e[ll] = f;
     if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
   }

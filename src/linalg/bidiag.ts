@@ -1,9 +1,9 @@
 /**
  * Householder bidiagonalization of a tall (m ≥ n) matrix, A = Q·B·Pᵀ with B
- * upper bidiagonal, plus the accumulation of Qᵀ and Pᵀ in row form (their
- * rows are the left/right vectors the bidiagonal QR then rotates).
+ * upper bidiagonal, plus the accumulation of P. (Q is accumulated by qr.ts's
+ * `formQ`: the left vectors sit below the diagonal exactly as in a QR.)
  */
-import { householder } from './blas';
+import { householder, reflectLeft } from './blas';
 import { zeros, type Dense } from './dense';
 
 export interface Bidiag {
@@ -28,6 +28,8 @@ export function bidiagonalize(A: Dense): Bidiag {
   const tauq = new Float64Array(n);
   const taup = new Float64Array(n);
   const w = new Float64Array(n);
+  const v = new Float64Array(m);
+  const u = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const kk = k * n + k;
     const tq = householder(m - k, a, kk, n);
@@ -35,38 +37,85 @@ export function bidiagonalize(A: Dense): Bidiag {
     d[k] = a[kk];
     if (k === n - 1) break;
     const rk = k * n;
-    // w = τq · vᵀ·A[k:, k+1:]
+    const c0 = k + 1;
+    // w = τq·vᵀ·A[k:, k+1:], two rows per pass.
     if (tq !== 0) {
-      for (let c = k + 1; c < n; c++) w[c] = a[rk + c];
-      for (let i = k + 1; i < m; i++) {
-        const ri = i * n;
-        const vi = a[ri + k];
-        if (vi === 0) continue;
-        for (let c = k + 1; c < n; c++) w[c] += vi * a[ri + c];
+      v[k] = 1;
+      for (let i = k + 1; i < m; i++) v[i] = a[i * n + k];
+      for (let c = c0; c < n; c++) w[c] = a[rk + c];
+      let i = k + 1;
+      for (; i + 1 < m; i += 2) {
+        const p = i * n;
+        const q = p + n;
+        const v0 = v[i];
+        const v1 = v[i + 1];
+        for (let c = c0; c < n; c++) w[c] += v0 * a[p + c] + v1 * a[q + c];
       }
-      for (let c = k + 1; c < n; c++) {
+      if (i < m) {
+        const p = i * n;
+        const v0 = v[i];
+        for (let c = c0; c < n; c++) w[c] += v0 * a[p + c];
+      }
+      for (let c = c0; c < n; c++) {
         w[c] *= tq;
         a[rk + c] -= w[c];
       }
     }
     // Right reflector from the (updated) row k, entries k+1..n−1.
     let tp = 0;
-    if (k < n - 2) tp = householder(n - k - 1, a, rk + k + 1, 1);
+    if (k < n - 2) tp = householder(n - k - 1, a, rk + c0, 1);
     taup[k] = tp;
-    e[k] = a[rk + k + 1];
+    e[k] = a[rk + c0];
     if (tq === 0 && tp === 0) continue;
-    for (let i = k + 1; i < m; i++) {
-      const ri = i * n;
-      if (tq !== 0) {
-        const vi = a[ri + k];
-        if (vi !== 0) for (let c = k + 1; c < n; c++) a[ri + c] -= vi * w[c];
+    u[c0] = 1;
+    for (let c = c0 + 1; c < n; c++) u[c] = a[rk + c];
+    const vq = tq !== 0;
+    // Per pair of rows: left update fused with the dot product for the right reflector, then the right update.
+    let i = k + 1;
+    for (; i + 1 < m; i += 2) {
+      const p = i * n;
+      const q = p + n;
+      const v0 = vq ? v[i] : 0;
+      const v1 = vq ? v[i + 1] : 0;
+      let s0 = 0;
+      let s1 = 0;
+      if (tp !== 0) {
+        for (let c = c0; c < n; c++) {
+          const wc = w[c];
+          const x = a[p + c] - v0 * wc;
+          const y = a[q + c] - v1 * wc;
+          a[p + c] = x;
+          a[q + c] = y;
+          s0 += x * u[c];
+          s1 += y * u[c];
+        }
+        s0 *= tp;
+        s1 *= tp;
+        for (let c = c0; c < n; c++) {
+          const uc = u[c];
+          a[p + c] -= s0 * uc;
+          a[q + c] -= s1 * uc;
+        }
+      } else {
+        for (let c = c0; c < n; c++) {
+          const wc = w[c];
+          a[p + c] -= v0 * wc;
+          a[q + c] -= v1 * wc;
+        }
+      }
+    }
+    if (i < m) {
+      const p = i * n;
+      const v0 = vq ? v[i] : 0;
+      let s0 = 0;
+      for (let c = c0; c < n; c++) {
+        const x = a[p + c] - v0 * w[c];
+        a[p + c] = x;
+        s0 += x * u[c];
       }
       if (tp !== 0) {
-        let s = a[ri + k + 1];
-        for (let c = k + 2; c < n; c++) s += a[ri + c] * a[rk + c];
-        s *= tp;
-        a[ri + k + 1] -= s;
-        for (let c = k + 2; c < n; c++) a[ri + c] -= s * a[rk + c];
+        s0 *= tp;
+        for (let c = c0; c < n; c++) a[p + c] -= s0 * u[c];
       }
     }
   }
@@ -74,58 +123,25 @@ export function bidiagonalize(A: Dense): Bidiag {
 }
 
 /**
- * Qᵀ in row form restricted to its first `rowsU` rows (rowsU = n for the thin
- * SVD, m for the full one): X = I(rowsU, m)·H_{n−1}·…·H_0. Applying H_j only
- * changes rows ≥ j and columns ≥ j, which keeps the work at LAPACK's dorgbr count.
+ * P = G_0·G_1·…·G_{n−3} (n×n), where G_k acts on indices k+1..n−1 with its
+ * vector stored in row k of F. Backward accumulation, X ← G_k·X on rows and
+ * columns ≥ k+1: w = uᵀX is an axpy over rows (no reduction chain), then X −= τ·u·wᵀ.
  */
-export function formQt(b: Bidiag, rowsU: number): Dense {
-  const { F, tauq } = b;
-  const m = F.rows;
-  const n = F.cols;
-  const a = F.data;
-  const X = zeros(rowsU, m);
-  const x = X.data;
-  for (let i = 0; i < rowsU; i++) x[i * m + i] = 1;
-  const v = new Float64Array(m);
-  for (let j = n - 1; j >= 0; j--) {
-    const t = tauq[j];
-    if (t === 0) continue;
-    v[j] = 1;
-    for (let i = j + 1; i < m; i++) v[i] = a[i * n + j];
-    for (let r = j; r < rowsU; r++) {
-      const o = r * m;
-      let s = 0;
-      for (let i = j; i < m; i++) s += x[o + i] * v[i];
-      if (s === 0) continue;
-      s *= t;
-      for (let i = j; i < m; i++) x[o + i] -= s * v[i];
-    }
-  }
-  return X;
-}
-
-/** Pᵀ (n×n) in row form: I·G_{n−3}·…·G_0, where G_k acts on indices k+1..n−1. */
-export function formPt(b: Bidiag): Dense {
+export function formP(b: Bidiag): Dense {
   const { F, taup } = b;
   const n = F.cols;
   const a = F.data;
   const X = zeros(n, n);
   const x = X.data;
   for (let i = 0; i < n; i++) x[i * n + i] = 1;
+  const w = new Float64Array(n);
   const u = new Float64Array(n);
   for (let k = n - 3; k >= 0; k--) {
     const t = taup[k];
     if (t === 0) continue;
     u[k + 1] = 1;
     for (let c = k + 2; c < n; c++) u[c] = a[k * n + c];
-    for (let r = k + 1; r < n; r++) {
-      const o = r * n;
-      let s = 0;
-      for (let c = k + 1; c < n; c++) s += x[o + c] * u[c];
-      if (s === 0) continue;
-      s *= t;
-      for (let c = k + 1; c < n; c++) x[o + c] -= s * u[c];
-    }
+    reflectLeft(x, n, k + 1, n, k + 1, n, u, t, w);
   }
   return X;
 }

@@ -2,7 +2,7 @@
  * Householder QR of any real m×n matrix (tall, wide, rank-deficient, zero
  * columns, any scale). numpy's `qr(mode)` vocabulary.
  */
-import { householder } from './blas';
+import { householder, reflectLeft } from './blas';
 import { toRows, zeros, type Dense } from './dense';
 import { toDense, type GuardOptions, type MatrixInput, assertSizeWithin } from './guards';
 import { LinAlgError } from './errors';
@@ -16,36 +16,21 @@ export interface QrFactors {
 /**
  * Overwrites `A` with R on and above the diagonal and the Householder vectors
  * below it (LAPACK's dgeqrf layout), unblocked. Reflector j works on rows j..m−1;
- * the trailing update walks rows: w = vᵀA (axpy per row), then A −= τ·v·w.
+ * the trailing update walks rows (see `reflectLeft`).
  */
-export function qrFactor(A: Dense, work?: Float64Array): QrFactors {
+export function qrFactor(A: Dense): QrFactors {
   const { rows: m, cols: n, data: a } = A;
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
-  const w = work && work.length >= n ? work : new Float64Array(n);
+  const w = new Float64Array(n);
+  const v = new Float64Array(m);
   for (let j = 0; j < k; j++) {
     const t = householder(m - j, a, j * n + j, n);
     tau[j] = t;
     if (t === 0 || j + 1 >= n) continue;
-    // w[c] = A[j, c] + Σ_{i>j} v_i·A[i, c] for c > j
-    const rj = j * n;
-    for (let c = j + 1; c < n; c++) w[c] = a[rj + c];
-    for (let i = j + 1; i < m; i++) {
-      const ri = i * n;
-      const vi = a[ri + j];
-      if (vi === 0) continue;
-      for (let c = j + 1; c < n; c++) w[c] += vi * a[ri + c];
-    }
-    for (let c = j + 1; c < n; c++) {
-      w[c] *= t;
-      a[rj + c] -= w[c];
-    }
-    for (let i = j + 1; i < m; i++) {
-      const ri = i * n;
-      const vi = a[ri + j];
-      if (vi === 0) continue;
-      for (let c = j + 1; c < n; c++) a[ri + c] -= vi * w[c];
-    }
+    v[j] = 1;
+    for (let i = j + 1; i < m; i++) v[i] = a[i * n + j];
+    reflectLeft(a, n, j, m, j + 1, n, v, t, w);
   }
   return { F: A, tau };
 }
@@ -64,27 +49,13 @@ export function formQ(f: QrFactors, qc: number): Dense {
   const q = Q.data;
   for (let i = 0; i < Math.min(m, qc); i++) q[i * qc + i] = 1;
   const w = new Float64Array(qc);
+  const v = new Float64Array(m);
   for (let j = k - 1; j >= 0; j--) {
     const t = tau[j];
     if (t === 0) continue;
-    // w = vᵀ Q[j:, j:]
-    for (let c = j; c < qc; c++) w[c] = q[j * qc + c];
-    for (let i = j + 1; i < m; i++) {
-      const vi = a[i * n + j];
-      if (vi === 0) continue;
-      const ri = i * qc;
-      for (let c = j; c < qc; c++) w[c] += vi * q[ri + c];
-    }
-    for (let c = j; c < qc; c++) {
-      w[c] *= t;
-      q[j * qc + c] -= w[c];
-    }
-    for (let i = j + 1; i < m; i++) {
-      const vi = a[i * n + j];
-      if (vi === 0) continue;
-      const ri = i * qc;
-      for (let c = j; c < qc; c++) q[ri + c] -= vi * w[c];
-    }
+    v[j] = 1;
+    for (let i = j + 1; i < m; i++) v[i] = a[i * n + j];
+    reflectLeft(q, qc, j, m, j, qc, v, t, w);
   }
   return Q;
 }

@@ -11,8 +11,8 @@
  * values of the bidiagonal to high relative accuracy.
  */
 import { bdsqr } from './bdsqr';
-import { bidiagonalize, formPt, formQt } from './bidiag';
-import { EPS, SAFE_MIN, block, matmulNT, maxAbs, scalePow2 } from './blas';
+import { bidiagonalize, formP } from './bidiag';
+import { EPS, SAFE_MIN, matmul, maxAbs, scalePow2 } from './blas';
 import { clone, identity, toRows, transpose, zeros, type Dense } from './dense';
 import { assertSizeWithin, toDense, type GuardOptions, type MatrixInput } from './guards';
 import { extractR, formQ, qrFactor } from './qr';
@@ -69,43 +69,41 @@ function svdTall(W: Dense, want: SvdVectors): SvdDense {
   else if (anrm > BIGNUM) p = Math.ceil(Math.log2(BIGNUM / anrm));
   if (p !== 0) scalePow2(W, p);
 
+  // U (m×rowsU) and V (n×n) hold the singular vectors as columns while the QR iteration runs.
   let s: Float64Array;
-  let Ut: Dense | null = null;
-  let Vt: Dense | null = null;
+  let U: Dense | null = null;
+  let V: Dense | null = null;
+  const wantU = want === 'thin' || want === 'full';
   if (m >= 1.6 * n && n > 1) {
     // QR first: the bidiagonal work then happens on the n×n R.
     const f = qrFactor(W);
-    const R = extractR(f, n);
-    const b = bidiagonalize(R);
-    let UtR: Dense | null = null;
-    if (want !== 'none') Vt = formPt(b);
-    if (want === 'thin' || want === 'full') UtR = formQt(b, n);
-    bdsqr(n, b.d, b.e, Vt ? Vt.data : null, n, UtR ? UtR.data : null, n);
+    const b = bidiagonalize(extractR(f, n));
+    let UR: Dense | null = null;
+    if (want !== 'none') V = formP(b);
+    if (wantU) UR = formQ({ F: b.F, tau: b.tauq }, n);
+    bdsqr(n, b.d, b.e, V ? V.data : null, n, n, UR ? UR.data : null, n, n);
     s = b.d;
-    if (UtR) {
-      // U = Q·U_R, i.e. Ut = Ut_R·Qᵀ.
-      if (want === 'full') {
-        const Qf = formQ(f, m);
-        const head = matmulNT(UtR, block(Qf, m, n));
-        Ut = zeros(m, m);
-        Ut.data.set(head.data, 0);
-        for (let i = n; i < m; i++) for (let j = 0; j < m; j++) Ut.data[i * m + j] = Qf.data[j * m + i];
-      } else {
-        Ut = matmulNT(UtR, formQ(f, n));
-      }
+    if (UR) {
+      // U = Q·[U_R 0; 0 I]
+      const Q = formQ(f, rowsU);
+      const head: Dense = { rows: m, cols: n, data: new Float64Array(m * n) };
+      for (let i = 0; i < m; i++) head.data.set(Q.data.subarray(i * rowsU, i * rowsU + n), i * n);
+      const QU = matmul(head, UR);
+      for (let i = 0; i < m; i++) Q.data.set(QU.data.subarray(i * n, (i + 1) * n), i * rowsU);
+      U = Q;
     }
   } else {
     const b = bidiagonalize(W);
-    if (want !== 'none') Vt = formPt(b);
-    if (want === 'thin' || want === 'full') Ut = formQt(b, rowsU);
-    bdsqr(n, b.d, b.e, Vt ? Vt.data : null, n, Ut ? Ut.data : null, m);
+    if (want !== 'none') V = formP(b);
+    if (wantU) U = formQ({ F: b.F, tau: b.tauq }, rowsU);
+    bdsqr(n, b.d, b.e, V ? V.data : null, n, n, U ? U.data : null, m, rowsU);
     s = b.d;
   }
   if (p !== 0) {
     const f = 2 ** -p;
     for (let i = 0; i < n; i++) s[i] *= f;
   }
-  return { s, Ut, Vt };
+  return { s, Ut: U ? transpose(U) : null, Vt: V ? transpose(V) : null };
 }
 
 export interface SvdOptions extends GuardOptions {
