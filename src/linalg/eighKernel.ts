@@ -295,18 +295,22 @@ function nearest(xs: Float64Array, x: number): number {
  * whole sequence row by row reads and writes each entry once per sweep.
  */
 function applyRotations(z: Float64Array, n: number, lo: number, hi: number, cs: Float64Array, sn: Float64Array): void {
-  // Four rows at a time: the carried value is a serial dependency chain, and
-  // interleaving independent rows hides its latency.
+  // Six rows at a time: the carried value is a serial dependency chain, and
+  // interleaving independent rows hides its latency (six measured best in V8).
   let row = 0;
-  for (; row + 3 < n; row += 4) {
+  for (; row + 5 < n; row += 6) {
     const o0 = row * n;
     const o1 = o0 + n;
     const o2 = o1 + n;
     const o3 = o2 + n;
+    const o4 = o3 + n;
+    const o5 = o4 + n;
     let x0 = z[o0 + hi];
     let x1 = z[o1 + hi];
     let x2 = z[o2 + hi];
     let x3 = z[o3 + hi];
+    let x4 = z[o4 + hi];
+    let x5 = z[o5 + hi];
     for (let i = hi - 1; i >= lo; i--) {
       const c = cs[i];
       const s = sn[i];
@@ -314,19 +318,27 @@ function applyRotations(z: Float64Array, n: number, lo: number, hi: number, cs: 
       const y1 = z[o1 + i];
       const y2 = z[o2 + i];
       const y3 = z[o3 + i];
+      const y4 = z[o4 + i];
+      const y5 = z[o5 + i];
       z[o0 + i + 1] = s * y0 + c * x0;
       z[o1 + i + 1] = s * y1 + c * x1;
       z[o2 + i + 1] = s * y2 + c * x2;
       z[o3 + i + 1] = s * y3 + c * x3;
+      z[o4 + i + 1] = s * y4 + c * x4;
+      z[o5 + i + 1] = s * y5 + c * x5;
       x0 = c * y0 - s * x0;
       x1 = c * y1 - s * x1;
       x2 = c * y2 - s * x2;
       x3 = c * y3 - s * x3;
+      x4 = c * y4 - s * x4;
+      x5 = c * y5 - s * x5;
     }
     z[o0 + lo] = x0;
     z[o1 + lo] = x1;
     z[o2 + lo] = x2;
     z[o3 + lo] = x3;
+    z[o4 + lo] = x4;
+    z[o5 + lo] = x5;
   }
   for (; row < n; row++) {
     const o = row * n;
