@@ -57,22 +57,52 @@ export function choleskyDense(A: Dense): Dense {
   const l = L.data;
   for (let i = 0; i < n; i++) {
     const ri = i * n;
-    for (let j = 0; j <= i; j++) {
+    let j = 0;
+    // Two entries of row i per pass: the row-i prefix is loaded once for both
+    // dot products, and two partial sums each break the dependency chains.
+    for (; j + 1 < i; j += 2) {
       const rj = j * n;
-      let s = a[ri + j];
-      for (let k = 0; k < j; k++) s -= l[ri + k] * l[rj + k];
-      if (j < i) {
-        l[ri + j] = s / l[rj + j];
-      } else {
-        if (!(s > 0)) {
-          throw new LinAlgError(
-            'not-positive-definite',
-            `Matrix is not positive definite: the pivot of row ${i + 1} is ${fmt(s)}`,
-          );
-        }
-        l[ri + i] = Math.sqrt(s);
+      const rk = rj + n;
+      let a0 = 0;
+      let a1 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let k = 0;
+      for (; k + 1 < j; k += 2) {
+        const x0 = l[ri + k];
+        const x1 = l[ri + k + 1];
+        a0 += x0 * l[rj + k];
+        a1 += x1 * l[rj + k + 1];
+        b0 += x0 * l[rk + k];
+        b1 += x1 * l[rk + k + 1];
       }
+      if (k < j) {
+        a0 += l[ri + k] * l[rj + k];
+        b0 += l[ri + k] * l[rk + k];
+      }
+      const lij = (a[ri + j] - (a0 + a1)) / l[rj + j];
+      l[ri + j] = lij;
+      l[ri + j + 1] = (a[ri + j + 1] - (b0 + b1) - lij * l[rk + j]) / l[rk + j + 1];
     }
+    for (; j < i; j++) {
+      const rj = j * n;
+      let s = 0;
+      for (let k = 0; k < j; k++) s += l[ri + k] * l[rj + k];
+      l[ri + j] = (a[ri + j] - s) / l[rj + j];
+    }
+    let s0 = 0;
+    let s1 = 0;
+    let k = 0;
+    for (; k + 1 < i; k += 2) {
+      s0 += l[ri + k] * l[ri + k];
+      s1 += l[ri + k + 1] * l[ri + k + 1];
+    }
+    if (k < i) s0 += l[ri + k] * l[ri + k];
+    const d = a[ri + i] - (s0 + s1);
+    if (!(d > 0)) {
+      throw new LinAlgError('not-positive-definite', `Matrix is not positive definite: the pivot of row ${i + 1} is ${fmt(d)}`);
+    }
+    l[ri + i] = Math.sqrt(d);
   }
   return L;
 }
