@@ -67,7 +67,7 @@ export function renderText(op: string, value: unknown, req: { format?: string; d
     }
     case 'svd': {
       const v = r.value;
-      const cond = Number.isFinite(v.cond) ? v.cond.toPrecision(req.digits) : 'inf';
+      const cond = Number.isFinite(v.cond) ? String(Number(v.cond.toPrecision(req.digits))) : 'inf';
       return [
         `SVD of a ${v.rows}×${v.cols} matrix: A = U · diag(S) · Vh (thin; S descending)`,
         '',
