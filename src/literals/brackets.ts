@@ -75,6 +75,8 @@ export function looksMatrixSyntax(toks: readonly Token[], open: number, close: n
   if (matlabLike) return true;
   if (atDepth0(toks, open + 1, close, (t) => t.kind === 'sep' && t.text === ';')) return true;
   const nested = atDepth0(toks, open + 1, close, (t, k) => t.kind === 'open' && (k === open + 1 || toks[k - 1].kind === 'sep' || (t.space && endsOperand(toks[k - 1]))));
+  // Two bracketed blocks side by side on one line (`[[1 2] [3 4]]`) is concatenation, not a printed nested list.
+  if (atDepth0(toks, open + 1, close, (t, k) => t.kind === 'open' && t.space && !t.nl && toks[k - 1].kind === 'close')) return true;
   if (nested) return false;
   return atDepth0(toks, open + 1, close, (t, k) => k > open + 1 && t.nl && endsOperand(toks[k - 1]) && startsOperand(t, toks[k + 1]));
 }

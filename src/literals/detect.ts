@@ -56,7 +56,7 @@ const CUES: Array<[RegExp, Family]> = [
   [/<-|(^|[^.\w])(matrix\s*\(\s*(c\s*\(|data\s*=|\d+\s*:\s*\d+)|rbind\s*\(|cbind\s*\()|\bbyrow\s*=|(^|[^.\w])c\s*\(/, 'r'],
   [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\bdtype\s*=|<tf\.|\*\*/, 'python'],
   [/\b(const|let|var)\s|\bmath\.|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>/, 'js'],
-  [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b/, 'julia'],
+  [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b|\d\/\/\d|[π√ℯ]|julia>/, 'julia'],
   [/%|\.\.\.[ \t]*($|\n|[A-Za-z])|\][ \t]*\.?'|\d[ij]\b|^[ \t]*\w+[ \t]*=[ \t]*\n/m, 'matlab'],
 ];
 

@@ -223,7 +223,7 @@ function translate(ctx: Ctx, toks: readonly Token[], a: number, b: number, d: Di
         let op = t.text;
         if (op === '**' && f !== 'mathematica' && f !== 'latex') op = '^';
         else if ((op === '.^' || op === '.*' || op === './') && (f === 'matlab' || f === 'julia')) op = op.slice(1);
-        else if (op === '//' && f === 'julia') op = '/';
+        else if (op === '//' && (f === 'julia' || f === 'generic')) op = '/';
         else if (op === '^' && (f === 'python' || f === 'js') && !d.sympy) fail(ctx, 'unsupported', `'^' is bitwise xor in this language; use '**' for powers`, t.start);
         else if (op === '√') {
           operandStart(t);

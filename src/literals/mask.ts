@@ -37,7 +37,7 @@ function isContinuation(src: string, i: number): boolean {
   return /\p{L}/u.test(src[k]) || src[k] === '%';
 }
 
-const PROMPTS = /^[ \t]*(>>> ?|\.\.\. ?(?=\S|$)|In \[\d*\]: ?|Out\[\d*\]: ?|julia> |octave:\d+> ?|>> ?|R> |> (?=[A-Za-z]))/;
+const PROMPTS = /^[ \t]*(>>> ?|\.\.\.(?=\s|$) ?|In \[\d*\]: ?|Out\[\d*\]: ?|julia> |octave:\d+> ?|>> ?|R> |> (?=[A-Za-z]))/;
 
 /**
  * Returns `src` with comments, prompts, fences and delimiters blanked for family `f`.

@@ -62,6 +62,8 @@ function cellValue(ctx: Ctx, c: Cell, decimalComma: boolean): Entry {
   }
   if (decimalComma && /^[-+]?\d+,\d+$/.test(c.text)) return checkFinite(ctx, Number(c.text.replace(',', '.')), c.a, c.b);
   const toks = tokenize(ctx.masked, 'generic', c.a, c.b);
+  const dots = toks.find((t) => t.kind === 'ellipsis');
+  if (dots) fail(ctx, 'unsupported', `the printout is truncated ('${dots.text}'): print the matrix in full and select it again`, dots.start);
   if (!numericTokens(toks)) {
     const t = toks.find((x) => x.kind === 'id' || x.kind === 'str');
     if (t && /^(nan|inf|infinity|-?inf)$/i.test(t.text)) fail(ctx, 'non-finite', `non-finite entry ${quote(ctx, c.a, c.b)}: NaN and Inf cannot be factorised`, c.a);
@@ -89,18 +91,23 @@ function splitWhitespace(ctx: Ctx, ln: Line): Cell[] {
   return splitItems(toks, 0, toks.length, true).filter(([x, y]) => y > x).map(([x, y]) => trimCell(ctx.masked, toks[x].start, toks[y - 1].end));
 }
 
+/** True for a text cell that can be a header or a row label (not a number, not NaN/Inf, not a placeholder). */
+function isLabel(ctx: Ctx, c: Cell): boolean {
+  return c.text !== '' && !MISSING.has(c.text) && !/^[-+]?(nan|inf|infinity)$/i.test(c.text) && !/[…⋯⋮]|\.\.\./.test(c.text) && !isNumeric(ctx, c);
+}
+
 /** Header, label column and value extraction shared by CSV, whitespace and Markdown tables. */
 function readGrid(ctx: Ctx, rows: Cell[][], rowStarts: number[], notation: NotationId, opts: { header?: boolean; decimalComma?: boolean; span: { start: number; end: number } }): ParsedMatrix {
   let data = rows;
   let starts = rowStarts;
   let header: Cell[] | undefined;
-  if (opts.header || (data.length > 1 && data[0].some((c) => c.text !== '' && !isNumeric(ctx, c) && !MISSING.has(c.text)) && data.slice(1).every((r) => r.slice(1).every((c) => isNumeric(ctx, c) || MISSING.has(c.text))))) {
+  if (opts.header || (data.length > 1 && data[0].some((c) => isLabel(ctx, c)) && data.slice(1).every((r) => r.slice(1).every((c) => isNumeric(ctx, c) || MISSING.has(c.text))))) {
     header = data[0];
     data = data.slice(1);
     starts = starts.slice(1);
   }
   if (data.length === 0) fail(ctx, 'empty', 'empty matrix: the table has a header but no data rows', opts.span.start);
-  const firstNonNumeric = data.every((r) => r.length > 1 && r[0].text !== '' && !isNumeric(ctx, r[0]));
+  const firstNonNumeric = data.every((r) => r.length > 1 && isLabel(ctx, r[0]));
   const cornerEmpty = !!header && header.length === data[0].length && header[0].text === '' && header.length > 1;
   const headerShort = !!header && header.length + 1 === data[0].length && notation !== 'markdown-table';
   if (firstNonNumeric || cornerEmpty || headerShort) data = data.map((r) => r.slice(1));
