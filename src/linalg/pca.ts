@@ -2,8 +2,8 @@
  * Principal component analysis and best low-rank approximation, both read
  * off the SVD (Eckart–Young–Mirsky).
  */
-import { matmul, matmulNT, nrm2 } from './blas';
-import { toRows, zeros, type Dense } from './dense';
+import { matmul, nrm2 } from './blas';
+import { toRows, transpose, zeros, type Dense } from './dense';
 import { LinAlgError } from './errors';
 import { toDense, type GuardOptions, type MatrixInput } from './guards';
 import { singularValuesDense, svdDense } from './svd';
@@ -75,7 +75,7 @@ export function pca(X: MatrixInput, opts: PcaOptions = {}): PcaResult {
     }
     for (let j = 0; j < n; j++) comps.data[i * n + j] = sign * Vt.data[i * n + j];
   }
-  const scores = matmulNT(Xc, comps);
+  const scores = matmul(Xc, transpose(comps));
   let total = 0;
   for (let i = 0; i < s.length; i++) total += s[i] * s[i];
   const ev: number[] = [];

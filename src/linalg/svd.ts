@@ -15,7 +15,7 @@ import { bidiagonalize, formP } from './bidiag';
 import { EPS, SAFE_MIN, matmul, maxAbs, scalePow2 } from './blas';
 import { clone, identity, toRows, transpose, zeros, type Dense } from './dense';
 import { assertSizeWithin, toDense, type GuardOptions, type MatrixInput } from './guards';
-import { extractR, formQ, qrFactor } from './qr';
+import { extractR, formQ, qrFactor, qrRTall } from './qr';
 
 /** What the kernel should compute besides the singular values ('right': Vt only, no U). */
 export type SvdVectors = 'none' | 'thin' | 'full' | 'right';
@@ -74,7 +74,13 @@ function svdTall(W: Dense, want: SvdVectors): SvdDense {
   let U: Dense | null = null;
   let V: Dense | null = null;
   const wantU = want === 'thin' || want === 'full';
-  if (m >= 1.6 * n && n > 1) {
+  if (m >= 1.6 * n && n > 1 && !wantU) {
+    // Only R is needed: QR on the transpose, then the SVD of R.
+    const b = bidiagonalize(qrRTall(W));
+    if (want !== 'none') V = formP(b);
+    bdsqr(n, b.d, b.e, V ? V.data : null, n, n, null, 0, 0);
+    s = b.d;
+  } else if (m >= 1.6 * n && n > 1) {
     // QR first: the bidiagonal work then happens on the n×n R.
     const f = qrFactor(W);
     const b = bidiagonalize(extractR(f, n));
