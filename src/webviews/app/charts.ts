@@ -38,19 +38,31 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
   svg.appendChild(svgEl('line', { x1: padL, y1: padT + plotH, x2: padL + plotW, y2: padT + plotH, class: 'axis' }));
   svg.appendChild(svgEl('text', { x: padL - 6, y: padT + 8, class: 'tick', 'text-anchor': 'end' }, max.toPrecision(3)));
   svg.appendChild(svgEl('text', { x: padL - 6, y: padT + plotH, class: 'tick', 'text-anchor': 'end' }, '0'));
+  // Bars never grow wider than 56 px, so two singular values do not look like a wall.
+  const barW = Math.min(Math.max(step * 0.7, 1), 56);
   shown.forEach((b, i) => {
     const h = (b.value / max) * plotH;
-    const x = padL + i * step + step * 0.15;
-    const rect = svgEl('rect', { x, y: padT + plotH - h, width: Math.max(step * 0.7, 1), height: Math.max(h, 0.5), class: 'bar' });
+    const x = padL + i * step + (step - barW) / 2;
+    const rect = svgEl('rect', { x, y: padT + plotH - h, width: barW, height: Math.max(h, 0.5), class: 'bar' });
     rect.appendChild(svgEl('title', {}, `${b.label}: ${b.caption}`));
     svg.appendChild(rect);
     if (shown.length <= 20) {
-      svg.appendChild(svgEl('text', { x: x + step * 0.35, y: H - 8, class: 'tick', 'text-anchor': 'middle' }, b.label));
+      svg.appendChild(svgEl('text', { x: x + barW / 2, y: H - 8, class: 'tick', 'text-anchor': 'middle' }, b.label));
     }
   });
   if (line && line.length) {
     const pts = line.slice(0, shown.length).map((v, i) => `${padL + i * step + step / 2},${padT + plotH - v * plotH}`);
     svg.appendChild(svgEl('polyline', { points: pts.join(' '), class: 'energy' }));
+    if (shown.length <= 20) {
+      line.slice(0, shown.length).forEach((v, i) => {
+        const cx = padL + i * step + step / 2;
+        const cy = padT + plotH - v * plotH;
+        const dot = svgEl('circle', { cx, cy, r: 3, class: 'energy-dot' });
+        dot.appendChild(svgEl('title', {}, `top ${i + 1}: ${(100 * v).toFixed(1)}% of the energy`));
+        svg.appendChild(dot);
+        if (shown.length <= 10) svg.appendChild(svgEl('text', { x: cx + 5, y: cy - 5, class: 'tick energy-label' }, `${(100 * v).toFixed(0)}%`));
+      });
+    }
     svg.appendChild(svgEl('text', { x: padL + plotW + 4, y: padT + 8, class: 'tick' }, '100%'));
   }
   if (bars.length > shown.length) {

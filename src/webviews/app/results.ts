@@ -113,6 +113,10 @@ function renderSvd(state: ResultsState): void {
         'Singular values (bars) and cumulative share of ‖A‖²_F (line)',
         energy,
       ),
+      el('p', { cls: 'legend' }, [
+        el('span', {}, [el('span', { cls: 'swatch bar' }), document.createTextNode('singular value σᵢ')]),
+        el('span', {}, [el('span', { cls: 'swatch energy' }), document.createTextNode('energy kept by the top i: Σσ²/‖A‖²_F')]),
+      ]),
     ]),
   );
   const cond = Number.isFinite(r.cond) ? numberToTex(r.cond, 4) : '\\infty';
@@ -141,16 +145,18 @@ function renderSvd(state: ResultsState): void {
   root.replaceChildren(...parts);
 }
 
+/** Shows a failure above the last result (dimmed), so a typo never throws away what was computed. */
 function renderError(title: string, message: string): void {
-  root.replaceChildren(
-    el('div', { cls: 'error', attrs: { role: 'alert', 'data-testid': 'error' } }, [el('h2', { text: title }), el('p', { text: message })]),
-  );
+  root.querySelector('[data-testid="error"]')?.remove();
+  const note = lastSeq >= 0 ? [el('p', { cls: 'note', text: 'The last result is still shown below.' })] : [];
+  root.prepend(el('div', { cls: 'error', attrs: { role: 'alert', 'data-testid': 'error' } }, [el('h2', { text: title }), el('p', { text: message }), ...note]));
+  if (lastSeq < 0) root.querySelectorAll('.busy').forEach((b) => b.remove());
 }
 
 function onMessage(m: HostToView): void {
   switch (m.type) {
     case 'show':
-      if (m.state.seq < lastSeq) return;
+      // postMessage keeps order, so the newest message always wins; seq only marks "a result is shown".
       lastSeq = m.state.seq;
       vscode.setState(m.state);
       renderSvd(m.state);
@@ -166,6 +172,9 @@ function onMessage(m: HostToView): void {
 
 window.addEventListener('message', (e: MessageEvent<HostToView>) => onMessage(e.data));
 const saved = vscode.getState();
-if (saved) renderSvd(saved);
+if (saved) {
+  lastSeq = saved.seq;
+  renderSvd(saved);
+}
 else root.replaceChildren(el('p', { cls: 'busy', text: 'Waiting for a result…' }));
 vscode.postMessage({ type: 'ready' });

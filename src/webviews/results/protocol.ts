@@ -21,7 +21,7 @@ export interface SourceInfo {
 
 /** One computed result as the view renders it. */
 export interface ResultsState {
-  /** Increases with every computation, so the view can ignore stale messages. */
+  /** Increases with every computation in one session of the extension host (an id, not an ordering across reloads). */
   seq: number;
   source: SourceInfo;
   report: SvdReport;
