@@ -282,7 +282,8 @@ export function latexToCanonical(ctx: Ctx, a: number, b: number): string {
     const c = s[k];
     if (isSpace(s.charCodeAt(k)) || c === '~') { k++; continue; }
     if (/[0-9.]/.test(c)) {
-      const r = scanNumber(s, k, 'latex');
+      let r = scanNumber(s, k, 'latex');
+      if (r.end > b) r = scanNumber(s.slice(0, b), k, 'latex');
       operand(r.imag ? `(${r.text}*i)` : r.text);
       k = r.end;
       continue;

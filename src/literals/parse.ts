@@ -34,7 +34,7 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
     const m = parseLatex({ ...base, family: 'latex', masked: family === 'latex' ? masked : maskText(text, 'latex') });
     return options.notation ? { ...m, notation: options.notation } : m;
   }
-  if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic' }), options);
+  if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   if (looksPrintout(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   const tokens = tokenize(masked, family);
   const ctx: Ctx = { ...base, tokens };

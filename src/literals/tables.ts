@@ -101,7 +101,7 @@ function readGrid(ctx: Ctx, rows: Cell[][], rowStarts: number[], notation: Notat
   let data = rows;
   let starts = rowStarts;
   let header: Cell[] | undefined;
-  if (opts.header || (data.length > 1 && data[0].some((c) => isLabel(ctx, c)) && data.slice(1).every((r) => r.slice(1).every((c) => isNumeric(ctx, c) || MISSING.has(c.text))))) {
+  if (opts.header || (data.length > 1 && data[0].some((c) => isLabel(ctx, c)) && data[0].every((c) => c.text === '' || isLabel(ctx, c)) && data.slice(1).every((r) => r.slice(1).every((c) => isNumeric(ctx, c) || MISSING.has(c.text))))) {
     header = data[0];
     data = data.slice(1);
     starts = starts.slice(1);
