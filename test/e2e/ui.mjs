@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES, VSIX } from './lib/paths.mjs';
-import { makeProfile, installVsix, startServer, writeSettings } from './lib/server.mjs';
+import { makeProfile, installVsix, startServer } from './lib/server.mjs';
 import { openPage } from './lib/browser.mjs';
 import {
   until,
@@ -23,6 +23,7 @@ import {
   toast,
   clearNotifications,
   workbenchThemeKind,
+  setColorTheme,
 } from './lib/workbench.mjs';
 import { Runner } from './lib/runner.mjs';
 
@@ -49,10 +50,12 @@ const CASES = {
   ragged: { file: ODD, text: 'np.array([[1, 2, 3], [4, 5]])' },
 };
 
+// Theme labels as the Color Theme picker of VS Code 1.139 shows them.
+// Dark first: the fresh profile starts light, so every step is a real switch.
 const THEMES = [
-  { name: 'light', setting: 'Default Light Modern', kind: 'light', bodyClass: 'vscode-light' },
-  { name: 'dark', setting: 'Default Dark Modern', kind: 'dark', bodyClass: 'vscode-dark' },
-  { name: 'high-contrast', setting: 'Default High Contrast', kind: 'hc-dark', bodyClass: 'vscode-high-contrast' },
+  { name: 'dark', label: 'Dark Modern', kind: 'dark', bodyClass: 'vscode-dark' },
+  { name: 'light', label: 'Light Modern', kind: 'light', bodyClass: 'vscode-light' },
+  { name: 'high-contrast', label: 'Dark High Contrast', kind: 'hc-dark', bodyClass: 'vscode-high-contrast' },
 ];
 
 function where(c) {
@@ -225,7 +228,7 @@ export async function runUiSuite({ browser, runDir, outDir }) {
 
     for (const theme of THEMES) {
       await runner.step(`${theme.name} theme: panel renders (screenshot theme-${theme.name}.png)`, async () => {
-        writeSettings(profile, { 'workbench.colorTheme': theme.setting });
+        await setColorTheme(page, theme.label);
         await until(`workbench theme ${theme.kind}`, async () => (await workbenchThemeKind(page)) === theme.kind, { timeout: 15_000 });
         await selectLiteral(page, CASES.A);
         await runCommand(page, COMMAND);

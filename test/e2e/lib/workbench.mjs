@@ -45,19 +45,25 @@ export function escapeRe(s) {
 }
 
 /**
- * Opens a workspace file by its path relative to the folder, through Quick Open
- * (Ctrl+P), and waits until its editor is active and shows `expectText`.
+ * Opens a workspace file by its path relative to the folder and waits until its
+ * editor is active and shows `expectText`. Top-level files are clicked in the
+ * Explorer (fast); others go through Quick Open (Ctrl+P), whose first file
+ * search takes several seconds.
  */
 export async function openFile(page, relPath, expectText) {
   const name = relPath.split('/').pop();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(relPath);
-  await page
-    .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
-    .waitFor({ state: 'visible', timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  if (!relPath.includes('/')) {
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).click({ timeout: 20_000 });
+  } else {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relPath);
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
+      .waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+  }
   await tab(page, name).and(page.locator('.active')).first().waitFor({ state: 'visible', timeout: 20_000 });
   if (expectText) {
     await page.locator('.editor-instance .view-lines', { hasText: expectText }).first().waitFor({ state: 'visible' });
@@ -104,16 +110,33 @@ export function locate(text, needle) {
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** Runs a command by its palette title (F1), waiting until it is the highlighted entry. */
+/**
+ * In an open Quick Input list, moves the focus to the row labelled exactly `label`
+ * and presses Enter. Fuzzy ranking can put another row first ("Browse Color
+ * Themes…" above "Color Theme"), so we check which row is focused before Enter.
+ */
+export async function chooseQuickPick(page, label) {
+  const exact = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }) });
+  await exact.first().waitFor({ state: 'visible', timeout: 10_000 });
+  for (let i = 0; i < 20; i++) {
+    if (await exact.and(page.locator('.focused')).count()) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not focus the Quick Input row "${label}"`);
+}
+
+/** Runs a command by its palette title (F1) and waits for the palette to close. */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page
-    .locator('.quick-input-list .monaco-list-row.focused', { hasText: title })
-    .waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  await chooseQuickPick(page, title);
   await input.waitFor({ state: 'hidden' });
 }
 
@@ -148,4 +171,22 @@ export async function workbenchThemeKind(page) {
   if (/\bvs-dark\b/.test(cls)) return 'dark';
   if (/\bvs\b/.test(cls)) return 'light';
   return 'unknown';
+}
+
+/**
+ * Switches the colour theme the way a user does: F1 → "Preferences: Color Theme",
+ * type the theme's label, Enter. (Rewriting settings.json on disk is not picked
+ * up reliably by a running code-server, so the harness does not rely on it.)
+ */
+export async function setColorTheme(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Preferences: Color Theme');
+  await chooseQuickPick(page, 'Preferences: Color Theme');
+  // The palette is replaced by the theme picker: wait for its rows before typing.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern|High Contrast/ }).first().waitFor({ state: 'visible' });
+  await input.fill(label);
+  await chooseQuickPick(page, label);
+  await input.waitFor({ state: 'hidden' });
 }

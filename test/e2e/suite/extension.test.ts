@@ -47,6 +47,13 @@ function svdTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === PANEL_TITLE && t.input instanceof vscode.TabInputWebview);
 }
 
+/** The tab model reaches the extension host a moment after createWebviewPanel; wait for `count` SVD tabs. */
+async function expectSvdTabs(count: number, why: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (svdTabs().length !== count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.strictEqual(svdTabs().length, count, why);
+}
+
 describe('LinAlg Lens in the extension host', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -70,7 +77,7 @@ describe('LinAlg Lens in the extension host', () => {
     const result = await vscode.commands.executeCommand<SvdResult | undefined>(COMMAND);
     assert.ok(result, 'the command returned nothing for a valid literal');
     assertClose(result.S, [4, 2]);
-    assert.strictEqual(svdTabs().length, 1, `expected one "${PANEL_TITLE}" tab`);
+    await expectSvdTabs(1, `expected one "${PANEL_TITLE}" tab`);
     assert.strictEqual(editor.document.isDirty, false);
   });
 
@@ -81,7 +88,7 @@ describe('LinAlg Lens in the extension host', () => {
     assert.ok(result, 'the command returned nothing for the literal under the cursor');
     // AᵀA = [[25, -15], [-15, 25]] has eigenvalues 40 and 10.
     assertClose(result.S, [Math.sqrt(40), Math.sqrt(10)]);
-    assert.strictEqual(svdTabs().length, 1, 'a second computation must reuse the panel');
+    await expectSvdTabs(1, 'a second computation must reuse the panel');
   });
 
   for (const name of ['ragged', 'symbolic', 'missing', 'complex_m']) {
