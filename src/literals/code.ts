@@ -361,8 +361,9 @@ export function readCodeCall(ctx: Ctx, first: number, last: number): TokLiteral 
   const name = ctx.tokens[first].text;
   const b = base(name);
   const f = ctx.family;
-  if ((f === 'r' || f === 'generic') && (name === 'matrix' || name === 'rbind' || name === 'cbind' || name === 'c' || name === 'array') && (f === 'r' || /^(c|rbind|cbind)$/.test(name))) return readR(ctx, name, first, last);
-  if (f === 'r' && name === 'matrix') return readR(ctx, name, first, last);
+  const firstArg = ctx.tokens[first + 2];
+  const rStyle = f === 'r' || /^(c|rbind|cbind)$/.test(name) || !(firstArg && firstArg.kind === 'open' && firstArg.text !== '(');
+  if ((f === 'r' || f === 'generic' || f === 'python') && /^(matrix|rbind|cbind|c|array)$/.test(name) && rStyle) return readR(ctx, name, first, last);
   if (b === 'reshape' && (f === 'fortran' || (f === 'generic' && !name.includes('.')))) return readFortran(ctx, first, last);
   if (name === 'mat' && (f === 'typst' || f === 'generic')) return readTypst(ctx, first, last);
   if (f === 'rust' || name.endsWith('!') || name.includes('::')) return readRust(ctx, name, first, last);

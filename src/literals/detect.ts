@@ -49,13 +49,14 @@ export function familyOfNotation(n: NotationId): Family {
 const CUES: Array<[RegExp, Family]> = [
   [/\\begin\s*\{/, 'latex'],
   [/\(\*|\/\/\s*(MatrixForm|N|TableForm)\b|\bMatrixForm\[|\bSqrt\[|\{\s*\{/, 'mathematica'],
+  [/\b(d?matrix|array|d?vector|row_?vector|vec)!\s*[[(]|::(new|from_row_slice|from_column_slice|from_vec|from_shape_vec)\s*\(|\blet\s+mut\b|\bf(32|64)::|\d_?f(32|64)\b|\barr[12]\s*\(/, 'rust'],
   [/<<|\bEigen::|\bstd::|\.finished\(\)/, 'cpp'],
-  [/\b(d?matrix|array|d?vector|row_?vector|vec)!\s*[[(]|::(new|from_row_slice|from_column_slice|from_vec|from_shape_vec)\s*\(|\blet\s+(mut\s+)?\w+/, 'rust'],
   [/\(\/|(^|[^.\w])reshape\s*\(\s*(\(\/|\[|source)/, 'fortran'],
   [/(^|[^.\w])mat\s*\(/, 'typst'],
   [/<-|(^|[^.\w])(matrix\s*\(\s*(c\s*\(|data\s*=|\d+\s*:\s*\d+)|rbind\s*\(|cbind\s*\()|\bbyrow\s*=|(^|[^.\w])c\s*\(/, 'r'],
-  [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\bdtype\s*=|<tf\.|\*\*/, 'python'],
-  [/\b(const|let|var)\s|\bmath\.|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>/, 'js'],
+  [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\bdtype\s*=|<tf\./, 'python'],
+  [/\b(const|let|var)\s|\bmath\.(matrix|complex)\b|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>|\bMath\./, 'js'],
+  [/\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\*\*|\bmath\./, 'python'],
   [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b|\d\/\/\d|[π√ℯ]|julia>/, 'julia'],
   [/%|\.\.\.[ \t]*($|\n|[A-Za-z])|\][ \t]*\.?'|\d[ij]\b|^[ \t]*\w+[ \t]*=[ \t]*\n/m, 'matlab'],
 ];

@@ -109,7 +109,8 @@ export function scanNumber(src: string, i: number, f: Family): { end: number; te
   if (src[j] === '.' && !(src[j + 1] === '.' && src[j + 2] === '.')) {
     const next = src[j + 1] ?? '';
     const elementwiseOp = (f === 'matlab' || f === 'julia') && (next === "'" || next === '^' || next === '*' || next === '/');
-    const method = next !== '' && isIdentStart(next) && !/[eEdDjJi]/.test(next);
+    const floatSuffix = f === 'cpp' && /[fFlL]/.test(next) && !isIdentPart(src[j + 2] ?? ' ');
+    const method = next !== '' && isIdentStart(next) && !/[eEdDjJi]/.test(next) && !floatSuffix;
     if (!elementwiseOp && !method && next !== '.') {
       text += '.';
       j++;
