@@ -95,7 +95,8 @@ function readList(ctx: Ctx, toks: readonly Token[], open: number, close: number,
   const commas = atDepth0(toks, open + 1, close, (t) => t.kind === 'sep' && t.text === ',');
   const semi = atDepth0(toks, open + 1, close, (t) => t.kind === 'sep' && t.text === ';');
   if (semi) fail(ctx, 'syntax', `unexpected ';' inside a nested list`, toks[open].start);
-  const items = splitItems(toks, open + 1, close, !commas);
+  // Whitespace separates entries only in printed `[...]` arrays; in `{...}` lists juxtaposition is multiplication (`2 I`).
+  const items = splitItems(toks, open + 1, close, !commas && toks[open].text === '[' && d.family !== 'mathematica');
   if (items.length && items[items.length - 1][0] === items[items.length - 1][1]) items.pop();
   const out: Node[] = [];
   for (const [a, b] of items) {

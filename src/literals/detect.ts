@@ -137,7 +137,8 @@ export function findCandidates(toks: readonly Token[], f: Family, from = 0, to =
         const close = matchClose(toks, k + 1, to);
         if (close < 0) { k += 2; continue; }
         if (isWrapperName(t, f) || (f === 'mathematica' && t.text !== 'Sqrt')) {
-          if (!requireNumber || containsNumber(toks, k, close)) {
+          const listArg = toks[k + 2]?.kind === 'open' && toks[k + 2].text !== '(';
+          if (!requireNumber || containsNumber(toks, k, close) || listArg) {
             if (f === 'mathematica' && !isWrapperName(t, f)) { k += 2; continue; }
             out.push({ kind: 'call', first: k, last: close });
           }
