@@ -62,7 +62,14 @@ cert: false
 EOF
 umask 022
 CS_ARGS=(--config "$CONFIG" --user-data-dir "$USER_DATA" --extensions-dir "$EXTENSIONS")
-"$NODE24" "$CODE_SERVER" "${CS_ARGS[@]}" --install-extension "$ROOT/dist/linalg-lens.vsix" --force
+# The light editor install lacks code-server's native logger, which makes the CLI print
+# a long "Could not locate the bindings file" trace; show the output only on failure.
+if ! out="$("$NODE24" "$CODE_SERVER" "${CS_ARGS[@]}" --install-extension "$ROOT/dist/linalg-lens.vsix" --force 2>&1)" \
+  || ! grep -i "successfully installed" <<<"$out"; then
+  printf '%s\n' "$out" >&2
+  echo "installing dist/linalg-lens.vsix into code-server failed" >&2
+  exit 1
+fi
 # A clean window: no welcome page, trust banner, chat or recommendation toasts.
 cp "$ROOT/test/e2e/editor-settings.json" "$USER_DATA/User/settings.json"
 
