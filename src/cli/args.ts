@@ -1,68 +1,124 @@
 /**
  * Command-line parsing for `linalg-lens`. Pure: takes argv, returns a typed
- * request or a usage error message.
+ * request or throws a UsageError with a one-line reason.
  */
 
 export interface CliRequest {
   operation: string;
-  /** Input file, or '-' for standard input. */
-  file: string;
+  /** Input files ('-' is standard input). One, or three for `attention` (Q K V). */
+  files: string[];
   json: boolean;
   /** Notation for printed matrices (readable output). */
   format?: string;
   /** Significant digits in readable output. */
   digits: number;
+  /** `lstsq`: file with the right-hand side(s). */
+  rhs?: string;
+  /** `lstsq`: the last column of A is b. */
+  augmented: boolean;
+  /** `lowrank` target rank / `pca` number of components. */
+  k?: number;
+  /** `svd`, `qr`: complete factors. */
+  full: boolean;
+  /** `cholesky`: the upper factor. */
+  upper: boolean;
+  /** `steps`: rref, lu, det or inv. */
+  target?: 'rref' | 'lu' | 'det' | 'inv';
+  /** `attention`: causal mask. */
+  causal: boolean;
   help: boolean;
   version: boolean;
 }
 
 export class UsageError extends Error {}
 
-/** Parses `argv` (without node and script). Throws `UsageError` with a one-line reason. */
+const TARGETS = ['rref', 'lu', 'det', 'inv'] as const;
+
+/** Parses `argv` (without node and script). Throws `UsageError`. */
 export function parseArgs(argv: readonly string[]): CliRequest {
-  const req: CliRequest = { operation: '', file: '-', json: false, digits: 6, help: false, version: false };
+  const req: CliRequest = { operation: '', files: [], json: false, digits: 6, augmented: false, full: false, upper: false, causal: false, help: false, version: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    const name = a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
     const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
+      if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
       const v = argv[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--json') req.json = true;
-    else if (a === '-h' || a === '--help') req.help = true;
-    else if (a === '-V' || a === '--version') req.version = true;
-    else if (a === '--format' || a.startsWith('--format=')) req.format = value();
-    else if (a === '--digits' || a.startsWith('--digits=')) {
-      const d = Number(value());
-      if (!Number.isInteger(d) || d < 1 || d > 17) throw new UsageError('--digits takes a whole number from 1 to 17');
-      req.digits = d;
-    } else if (a === '-') positional.push(a);
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else positional.push(a);
+    switch (name) {
+      case '--json': req.json = true; break;
+      case '-h': case '--help': req.help = true; break;
+      case '-V': case '--version': req.version = true; break;
+      case '--augmented': req.augmented = true; break;
+      case '--full': req.full = true; break;
+      case '--upper': req.upper = true; break;
+      case '--causal': req.causal = true; break;
+      case '--format': req.format = value(); break;
+      case '--rhs': req.rhs = value(); break;
+      case '--digits': {
+        const d = Number(value());
+        if (!Number.isInteger(d) || d < 1 || d > 17) throw new UsageError('--digits takes a whole number from 1 to 17');
+        req.digits = d;
+        break;
+      }
+      case '--k': {
+        const raw = value();
+        const k = Number(raw);
+        if (!Number.isInteger(k) || k < 0) throw new UsageError(`--k takes a whole number ≥ 0, not "${raw}"`);
+        req.k = k;
+        break;
+      }
+      case '--target': {
+        const t = value();
+        if (!(TARGETS as readonly string[]).includes(t)) throw new UsageError(`--target is one of ${TARGETS.join(', ')}, not "${t}"`);
+        req.target = t as CliRequest['target'];
+        break;
+      }
+      default:
+        if (a !== '-' && a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+        positional.push(a);
+    }
   }
   if (req.help || req.version) return req;
   if (positional.length === 0) throw new UsageError('missing operation');
-  if (positional.length > 2) throw new UsageError(`too many arguments: ${positional.slice(2).join(' ')}`);
   req.operation = positional[0];
-  if (positional[1] !== undefined) req.file = positional[1];
+  req.files = positional.slice(1);
+  const want = req.operation === 'attention' ? 3 : 1;
+  if (req.files.length === 0 && want === 1) req.files = ['-'];
+  if (req.files.length !== want) {
+    throw new UsageError(want === 3 ? 'attention reads three files: Q K V' : `too many arguments: ${req.files.slice(1).join(' ')}`);
+  }
+  if (req.files.filter((f) => f === '-').length + (req.rhs === '-' ? 1 : 0) > 1) throw new UsageError('standard input (-) can be read only once');
+  if (req.rhs !== undefined && req.augmented) throw new UsageError('use either --rhs or --augmented, not both');
   return req;
 }
 
-export const USAGE = `Usage: linalg-lens <operation> [FILE|-] [options]
+export function usage(ops: Record<string, { summary: string }>): string {
+  const width = Math.max(...Object.keys(ops).map((k) => k.length), 5) + 2;
+  const lines = [['parse', 'the matrix as read: shape, notation and entries'], ...Object.entries(ops).map(([k, v]) => [k, v.summary])]
+    .map(([k, s]) => `  ${k.padEnd(width)}${s}`)
+    .join('\n');
+  return `Usage: linalg-lens <operation> [FILE|-] [options]
 
 Reads one matrix literal (NumPy, MATLAB, Julia, LaTeX, R, CSV, … — see docs/cli.md)
 from FILE, or from standard input when FILE is '-' or missing, and prints the result.
 
 Operations:
-  parse      the matrix as read: shape, notation and entries
-  svd        singular value decomposition A = U · diag(S) · Vh (thin), with residuals
+${lines}
 
 Options:
   --json           machine-readable output (errors too: {"error": {kind, message, line, column}})
-  --format NAME    notation of printed matrices: numpy, matlab, julia, latex, mathematica, r, js, csv
+  --format NAME    notation of printed matrices: numpy, torch, matlab, julia, latex, mathematica, r, js, csv
   --digits N       significant digits in readable output (default 6; --json is always full precision)
+  --rhs FILE       lstsq: the right-hand side b (a vector or a matrix of columns)
+  --augmented      lstsq: the last column of A is b
+  --k K            lowrank: target rank; pca: number of components
+  --full           svd, qr: complete instead of thin/reduced factors
+  --upper          cholesky: the upper factor U with A = UᵀU
+  --target T       steps: rref (default), lu, det or inv
+  --causal         attention: query i attends to keys 0..i only
   -h, --help       this help
   -V, --version    the version`;
+}

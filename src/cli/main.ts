@@ -1,37 +1,94 @@
 /**
- * `linalg-lens` — the engine in a terminal. Same parser and engine as the
- * extension. Exit codes: 0 success, 1 refused input (parse or numerical), 2 usage,
- * 3 unexpected failure (a bug; the stack goes to stderr).
+ * `linalg-lens` — the engine in a terminal. Same parser and operation table as
+ * the extension. Exit codes: 0 success, 1 refused input (parse or numerical),
+ * 2 usage, 3 unexpected failure (a bug; the stack goes to stderr).
  */
 import * as fs from 'fs';
-import { parseArgs, UsageError, USAGE } from './args';
+import { parseArgs, UsageError, usage, type CliRequest } from './args';
 import { renderJson, renderText } from './render';
 import { parseLiteral } from '../literals';
-import { LiteralError, positionAt } from '../literals/types';
+import { LiteralError, positionAt, type ParsedMatrix } from '../literals/types';
 import { LinAlgError } from '../linalg/errors';
 import { realMatrix } from '../engine/report';
-import { OPERATIONS, isOperationName } from '../engine/operations';
+import { OPERATIONS, isOperationName, runOperation, type OperationInput } from '../engine/operations';
 
 declare const LINALG_LENS_VERSION: string | undefined;
 
-interface Io {
+export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readInput: (file: string) => string;
 }
 
-function errorJson(kind: string, message: string, line: number | null, column: number | null): string {
-  return JSON.stringify({ error: { kind, message, line, column } });
+/** A refusal tied to one input file, with a position in it when known. */
+class InputError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+    readonly file: string,
+    readonly line: number | null,
+    readonly column: number | null,
+  ) {
+    super(message);
+  }
+}
+
+function errorJson(kind: string, message: string, line: number | null, column: number | null, file?: string): string {
+  return JSON.stringify({ error: { kind, message, line, column, ...(file !== undefined ? { file } : {}) } });
+}
+
+function readParsed(io: Io, file: string): ParsedMatrix {
+  let text: string;
+  try {
+    text = io.readInput(file);
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'unreadable';
+    throw new InputError('io', `cannot read ${file === '-' ? 'standard input' : file} (${code})`, file, null, null);
+  }
+  try {
+    return parseLiteral(text);
+  } catch (e) {
+    if (!(e instanceof LiteralError)) throw e;
+    const p = positionAt(text, e.position.offset);
+    throw new InputError(e.kind, e.message, file, p.line, p.column);
+  }
+}
+
+function buildInput(req: CliRequest, io: Io): { input: OperationInput; parsed: ParsedMatrix } {
+  const parsed = readParsed(io, req.files[0]);
+  let A = realMatrix(parsed);
+  const input: OperationInput = { A, full: req.full, upper: req.upper, causal: req.causal, target: req.target, k: req.k };
+  if (req.operation === 'attention') {
+    input.K = realMatrix(readParsed(io, req.files[1]));
+    input.V = realMatrix(readParsed(io, req.files[2]));
+  }
+  if (req.operation === 'lstsq') {
+    if (req.augmented) {
+      if ((A[0]?.length ?? 0) < 2) throw new LinAlgError('shape', '--augmented needs at least two columns: the last one is b.');
+      input.rhs = A.map((r) => [r[r.length - 1]]);
+      input.rhsIsVector = true;
+      A = A.map((r) => r.slice(0, -1));
+      input.A = A;
+    } else if (req.rhs !== undefined) {
+      const b = realMatrix(readParsed(io, req.rhs));
+      // A vector is read as a 1×m row; as a right-hand side it is the column b.
+      const asVector = b.length === 1 && b[0].length === A.length && A.length !== 1;
+      input.rhs = asVector ? b[0].map((x) => [x]) : b;
+      input.rhsIsVector = asVector || (b[0]?.length ?? 0) === 1;
+    }
+  }
+  return { input, parsed };
 }
 
 /** Runs the CLI and returns its exit code. `io` is injectable for tests. */
 export function runCli(argv: readonly string[], io: Io): number {
   let json = argv.includes('--json');
+  const help = usage(OPERATIONS);
   try {
     const req = parseArgs(argv);
     json = req.json;
     if (req.help) {
-      io.stdout(USAGE + '\n');
+      io.stdout(help + '\n');
       return 0;
     }
     if (req.version) {
@@ -41,31 +98,22 @@ export function runCli(argv: readonly string[], io: Io): number {
     if (req.operation !== 'parse' && !isOperationName(req.operation)) {
       throw new UsageError(`unknown operation "${req.operation}" (try: parse, ${Object.keys(OPERATIONS).join(', ')})`);
     }
-    let text: string;
     try {
-      text = io.readInput(req.file);
-    } catch (e) {
-      const why = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'unreadable';
-      const message = `cannot read ${req.file === '-' ? 'standard input' : req.file} (${why})`;
-      io.stderr(json ? errorJson('io', message, null, null) + '\n' : `linalg-lens: ${message}\n`);
-      if (json) io.stdout(errorJson('io', message, null, null) + '\n');
-      return 1;
-    }
-    try {
-      const parsed = parseLiteral(text);
       if (req.operation === 'parse') {
+        const parsed = readParsed(io, req.files[0]);
         io.stdout((json ? renderJson('parse', parsed) : renderText('parse', parsed, req)) + '\n');
         return 0;
       }
-      if (!isOperationName(req.operation)) return 2;
-      const report = OPERATIONS[req.operation](realMatrix(parsed));
-      io.stdout((json ? renderJson(req.operation, report) : renderText(req.operation, report, req)) + '\n');
+      const op = req.operation as keyof typeof OPERATIONS;
+      const { input } = buildInput(req, io);
+      const report = runOperation(op, input);
+      io.stdout((json ? renderJson(op, report) : renderText(op, report, req)) + '\n');
       return 0;
     } catch (e) {
-      if (e instanceof LiteralError) {
-        const p = positionAt(text, e.position.offset);
-        if (json) io.stdout(errorJson(e.kind, e.message, p.line, p.column) + '\n');
-        else io.stderr(`linalg-lens: ${e.message} (line ${p.line}, column ${p.column})\n`);
+      if (e instanceof InputError) {
+        const where = e.line !== null ? ` (${req.files.length > 1 || req.rhs ? `${e.file}, ` : ''}line ${e.line}, column ${e.column})` : '';
+        if (json) io.stdout(errorJson(e.kind, e.message, e.line, e.column, req.files.length > 1 || req.rhs ? e.file : undefined) + '\n');
+        else io.stderr(`linalg-lens: ${e.message}${where}\n`);
         return 1;
       }
       if (e instanceof LinAlgError) {
@@ -78,7 +126,7 @@ export function runCli(argv: readonly string[], io: Io): number {
   } catch (e) {
     if (e instanceof UsageError) {
       if (json) io.stdout(errorJson('usage', e.message, null, null) + '\n');
-      io.stderr(`linalg-lens: ${e.message}\n\n${USAGE}\n`);
+      io.stderr(`linalg-lens: ${e.message}\n\n${help}\n`);
       return 2;
     }
     const message = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -1,86 +1,133 @@
 /**
  * Output of the CLI: JSON with numpy's field names (full precision, complex as
- * {"re", "im"}) or a readable text block with aligned columns.
+ * {"re", "im"}, non-finite numbers as the strings "Infinity", "-Infinity", "NaN")
+ * or readable text with aligned columns, in any notation with --format.
  */
 import type { ParsedMatrix, Entry } from '../literals/types';
-import type { SvdReport } from '../engine/report';
 import { formatMatrix, type FormatNotation } from '../literals/format';
 import { notationLabel } from '../literals/labels';
 
-type Renderable = { op: 'parse'; value: ParsedMatrix } | { op: 'svd'; value: SvdReport };
+const FORMAT_ALIASES: Record<string, string> = { js: 'javascript', octave: 'matlab', ts: 'javascript' };
 
-const FORMAT_ALIASES: Record<string, string> = { js: 'javascript', javascript: 'javascript', octave: 'matlab' };
+const HEADERS: Record<string, string> = {
+  svd: 'SVD: A = U · diag(S) · Vh (S descending)',
+  eigh: 'Symmetric eigendecomposition: A = V · diag(eigenvalues) · Vᵀ (ascending; eigenvectors are columns)',
+  eig: 'Eigendecomposition: A · V = V · diag(eigenvalues) (sorted by real, then imaginary part; eigenvectors are unit columns)',
+  qr: 'QR: A = Q · R',
+  lu: 'LU with partial pivoting: P · A = L · U',
+  cholesky: 'Cholesky factorisation',
+  lstsq: 'Least squares: minimise ‖A·x − b‖ (SVD, minimum-norm solution)',
+  pinv: 'Pseudoinverse A⁺',
+  rank: 'Numerical rank',
+  det: 'Determinant',
+  inv: 'Inverse',
+  cond: '2-norm condition number',
+  nullspace: 'Null space and column space (orthonormal bases as columns)',
+  pca: 'PCA (rows are samples)',
+  lowrank: 'Best rank-k approximation (Eckart–Young)',
+  attention: 'Attention: softmax(Q·Kᵀ/√d) · V',
+  info: 'Matrix facts',
+  steps: 'Exact elimination steps',
+};
 
-/** JSON output: `parse` → {rows, cols, values}; `svd` → {U, S, Vh, rank, cond, verification}. */
+/** Copies `v` with non-finite numbers as strings, so JSON.stringify keeps them. */
+function jsonSafe(v: unknown): unknown {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
+  return v;
+}
+
+/** JSON output. `parse` → {rows, cols, values, notation}; other operations print their report. */
 export function renderJson(op: string, value: unknown): string {
-  const r = { op, value } as Renderable;
-  switch (r.op) {
-    case 'parse':
-      return JSON.stringify({ rows: r.value.rows, cols: r.value.cols, values: r.value.values, notation: r.value.notation });
-    case 'svd': {
-      const v = r.value;
-      return JSON.stringify({ U: v.U, S: v.S, Vh: v.Vh, rank: v.rank, rank_tol: v.rankTol, cond: jsonNumber(v.cond), verification: v.verification });
-    }
+  if (op === 'parse') {
+    const p = value as ParsedMatrix;
+    return JSON.stringify(jsonSafe({ rows: p.rows, cols: p.cols, values: p.values, notation: p.notation }));
   }
+  return JSON.stringify(jsonSafe(value));
 }
 
-function jsonNumber(x: number): number | string {
-  return Number.isFinite(x) ? x : Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+function num(x: number, digits: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return '0';
+  const ax = Math.abs(x);
+  return ax >= 1e-4 && ax < 1e7 ? String(Number(x.toPrecision(digits))) : x.toExponential(digits - 1);
 }
 
-function entryText(e: Entry, digits: number): string {
-  const num = (x: number) => {
-    if (x === 0) return '0';
-    const ax = Math.abs(x);
-    return ax >= 1e-4 && ax < 1e7 ? String(Number(x.toPrecision(digits))) : x.toExponential(digits - 1);
-  };
-  if (typeof e === 'number') return num(e);
-  if (e.im === 0) return num(e.re);
-  return `${num(e.re)}${e.im < 0 || Object.is(e.im, -0) ? '-' : '+'}${num(Math.abs(e.im))}i`;
+function entryText(e: Entry | string, digits: number): string {
+  if (typeof e === 'string') return e;
+  if (typeof e === 'number') return num(e, digits);
+  if (e.im === 0) return num(e.re, digits);
+  return `${num(e.re, digits)}${e.im < 0 ? '-' : '+'}${num(Math.abs(e.im), digits)}i`;
 }
 
 /** Right-aligned columns, one row a line, indented by two spaces. */
-export function alignedBlock(values: readonly (readonly Entry[])[], digits: number): string {
+export function alignedBlock(values: readonly (readonly (Entry | string)[])[], digits: number): string {
   const cells = values.map((row) => row.map((e) => entryText(e, digits)));
   const cols = cells[0]?.length ?? 0;
-  const widths = Array.from({ length: cols }, (_, j) => Math.max(...cells.map((r) => r[j].length)));
+  const widths = Array.from({ length: cols }, (_, j) => Math.max(...cells.map((r) => r[j]?.length ?? 0)));
   return cells.map((r) => '  ' + r.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
 }
 
-function block(name: string, values: number[][], req: { format?: string; digits: number }): string {
-  if (req.format) {
+type Req = { format?: string; digits: number };
+
+function isEntry(x: unknown): x is Entry {
+  return typeof x === 'number' || (typeof x === 'object' && x !== null && 're' in x && 'im' in x);
+}
+
+function matrixBlock(name: string, rows: (Entry | string)[][], req: Req): string {
+  if (rows.length === 0 || rows[0].length === 0) return `${name} = (empty)`;
+  if (req.format && rows.every((r) => r.every((x) => typeof x === 'number'))) {
     const fmt = (FORMAT_ALIASES[req.format] ?? req.format) as FormatNotation;
-    return formatMatrix(values, fmt, { name, digits: req.digits });
+    return formatMatrix(rows as number[][], fmt, { name, digits: req.digits });
   }
-  return `${name} =\n${alignedBlock(values, req.digits)}`;
+  return `${name} =\n${alignedBlock(rows, req.digits)}`;
+}
+
+function field(name: string, v: unknown, req: Req): string {
+  if (Array.isArray(v)) {
+    if (v.length > 0 && Array.isArray(v[0])) return matrixBlock(name, v as (Entry | string)[][], req);
+    if (v.every((x) => isEntry(x) || typeof x === 'string')) {
+      if (name === 'warnings') return (v as string[]).map((w) => `warning: ${w}`).join('\n');
+      return v.length ? matrixBlock(name, [v as (Entry | string)[]], req) : `${name} = []`;
+    }
+    if (name === 'steps') return stepsText(v as { text: string; matrixAfter: string[][] }[], req.digits);
+  }
+  if (typeof v === 'number') return `${name} = ${num(v, req.digits)}`;
+  if (typeof v === 'boolean') return `${name}: ${v ? 'yes' : 'no'}`;
+  if (typeof v === 'string') return `${name}: ${v}`;
+  if (v && typeof v === 'object') {
+    const scalar = (x: unknown): string =>
+      typeof x === 'number' ? (name === 'verification' ? x.toExponential(2) : num(x, req.digits)) : Array.isArray(x) ? `[${x.map(scalar).join(', ')}]` : String(x);
+    const inner = Object.entries(v).map(([k, x]) => `  ${k} = ${scalar(x)}`);
+    return `${name}:\n${inner.join('\n')}`;
+  }
+  return `${name} = ${String(v)}`;
+}
+
+function stepsText(steps: { text: string; matrixAfter: string[][] }[], digits: number): string {
+  if (steps.length === 0) return 'steps: none (already in the target form)';
+  return steps.map((s, i) => `step ${i + 1}: ${s.text}\n${alignedBlock(s.matrixAfter, digits)}`).join('\n\n');
 }
 
 /** Readable output for a terminal. */
-export function renderText(op: string, value: unknown, req: { format?: string; digits: number }): string {
-  const r = { op, value } as Renderable;
-  switch (r.op) {
-    case 'parse': {
-      const p = r.value;
-      const head = `${p.rows}×${p.cols}${p.complex ? ' complex' : ''} matrix, read as ${notationLabel(p.notation)}`;
-      if (req.format && !p.complex) return `${head}\n${block('A', p.values as number[][], req)}`;
-      return `${head}\n${alignedBlock(p.values, req.digits)}`;
-    }
-    case 'svd': {
-      const v = r.value;
-      const cond = Number.isFinite(v.cond) ? String(Number(v.cond.toPrecision(req.digits))) : 'inf';
-      return [
-        `SVD of a ${v.rows}×${v.cols} matrix: A = U · diag(S) · Vh (thin; S descending)`,
-        '',
-        block('U', v.U, req),
-        '',
-        block('S', [v.S], req),
-        '',
-        block('Vh', v.Vh, req),
-        '',
-        `rank = ${v.rank}  (tolerance ${v.rankTol.toExponential(2)})`,
-        `cond = ${cond}  (2-norm, S[0] / S[-1])`,
-        `residuals: ‖A − U·S·Vh‖/‖A‖ = ${v.verification.reconstruction.toExponential(2)}, ‖UᵀU − I‖ = ${v.verification.orthogonalityU.toExponential(2)}, ‖VᵀV − I‖ = ${v.verification.orthogonalityV.toExponential(2)}`,
-      ].join('\n');
-    }
+export function renderText(op: string, value: unknown, req: Req): string {
+  if (op === 'parse') {
+    const p = value as ParsedMatrix;
+    const head = `${p.rows}×${p.cols}${p.complex ? ' complex' : ''} matrix, read as ${notationLabel(p.notation)}`;
+    return `${head}\n${p.complex || !req.format ? alignedBlock(p.values, req.digits) : matrixBlock('A', p.values as number[][], req)}`;
   }
+  const report = value as Record<string, unknown>;
+  const parts = [HEADERS[op] ?? op];
+  // Steps go last: they are long, and the result is what most readers look for first.
+  const keys = Object.keys(report).sort((a, b) => Number(a === 'steps') - Number(b === 'steps'));
+  for (const k of keys) parts.push(field(k, report[k], req));
+  // One-line facts stay together; multi-line blocks get a blank line around them.
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const tight = !parts[i].includes('\n') && !parts[i - 1].includes('\n') && i > 1;
+    out += (tight ? '\n' : '\n\n') + parts[i];
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { COMMAND_IDS, SETTINGS } from './ids';
 import { readLiteral, UserFacingError } from './literalSource';
 import { realMatrix, svdReport } from '../engine/report';
 import { runInWorker } from '../engine/runInHost';
+import { PANEL_SVD } from '../engine/workerProtocol';
 import { isLinAlgError } from '../linalg/errors';
 import { notationLabel } from '../literals/labels';
 import { ResultsPanel } from '../webviews/results/resultsPanel';
@@ -45,7 +46,7 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
     const A = realMatrix(parsed);
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `LinAlg Lens: SVD of a ${parsed.rows}×${parsed.cols} matrix` },
-      () => runInWorker(context.extensionUri.fsPath, 'svd', A, () => svdReport(A)),
+      () => runInWorker(context.extensionUri.fsPath, PANEL_SVD, { A }, () => svdReport(A)),
     );
     const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
     const state: ResultsState = {

@@ -5,14 +5,17 @@
  */
 import { parentPort } from 'worker_threads';
 import { LinAlgError } from '../linalg/errors';
-import { OPERATIONS, isOperationName } from './operations';
+import { isOperationName, runOperation } from './operations';
+import { svdReport } from './report';
+import { PANEL_SVD } from './workerProtocol';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
 parentPort?.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    if (!isOperationName(req.op)) throw new LinAlgError('invalid-argument', `Unknown operation "${req.op}".`);
-    reply = { ok: true, value: OPERATIONS[req.op](req.A) };
+    if (req.op === PANEL_SVD) reply = { ok: true, value: svdReport(req.input.A) };
+    else if (isOperationName(req.op)) reply = { ok: true, value: runOperation(req.op, req.input) };
+    else throw new LinAlgError('invalid-argument', `Unknown operation "${req.op}".`);
   } catch (e) {
     reply =
       e instanceof LinAlgError

@@ -2,15 +2,17 @@ import * as assert from 'assert';
 import { runCli } from '../../../src/cli/main';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 
-function run(argv: string[], input: string | Error): { code: number; out: string; err: string } {
+function run(argv: string[], input: string | Error | Record<string, string>): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = runCli(argv, {
     stdout: (s) => (out += s),
     stderr: (s) => (err += s),
-    readInput: () => {
+    readInput: (file) => {
       if (input instanceof Error) throw input;
-      return input;
+      if (typeof input === 'string') return input;
+      if (!(file in input)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return input[file];
     },
   });
   return { code, out, err };
@@ -48,7 +50,7 @@ describe('linalg-lens CLI', () => {
   it('readable svd output names the factors and the residuals', () => {
     const r = run(['svd'], '[1 2; 3 4]');
     assert.strictEqual(r.code, 0, r.err);
-    for (const s of ['U =', 'S =', 'Vh =', 'rank = 2', 'residuals']) assert.ok(r.out.includes(s), s);
+    for (const s of ['U =', 'S =', 'Vh =', 'rank = 2', 'verification:', 'reconstruction']) assert.ok(r.out.includes(s), s);
   });
 
   it('a parse failure prints {"error": {kind, message, line, column}} and exits 1', () => {
@@ -92,5 +94,110 @@ describe('linalg-lens CLI', () => {
     const r = run(['svd', '--format', 'numpy'], '[[2, 0], [0, 1]]');
     assert.strictEqual(r.code, 0, r.err);
     assert.ok(r.out.includes('np.array('), r.out);
+  });
+
+  function json<T>(argv: string[], input: string | Record<string, string>): T {
+    const r = run([...argv, '--json'], input);
+    assert.strictEqual(r.code, 0, r.out + r.err);
+    return JSON.parse(r.out) as T;
+  }
+
+  it('lstsq reads b from --rhs and returns the minimum-norm solution', () => {
+    const j = json<{ x: number[]; rank: number; normal_equations: { x: number[] } }>(['lstsq', 'A', '--rhs', 'b'], { A: '[[1, 1], [1, 1]]', b: '[2, 2]' });
+    assert.strictEqual(j.rank, 1);
+    assert.ok(Math.abs(j.x[0] - 1) < 1e-12 && Math.abs(j.x[1] - 1) < 1e-12, String(j.x));
+  });
+
+  it('lstsq --augmented takes b from the last column', () => {
+    const j = json<{ x: number[]; residuals: number[] }>(['lstsq', '--augmented'], '[1 0 1; 0 1 2; 1 1 3]');
+    assert.ok(Math.abs(j.x[0] - 1) < 1e-12 && Math.abs(j.x[1] - 2) < 1e-12, String(j.x));
+    assert.ok(j.residuals[0] < 1e-20);
+  });
+
+  it('lstsq without a right-hand side says how to give one', () => {
+    const r = run(['lstsq'], '[1 2; 3 4]');
+    assert.strictEqual(r.code, 1);
+    assert.ok(r.err.includes('--rhs'), r.err);
+  });
+
+  it('eig prints complex eigenvalues as {re, im} in conjugate pairs', () => {
+    const j = json<{ eigenvalues: { re: number; im: number }[] }>(['eig'], '[0 -1; 1 0]');
+    assert.deepStrictEqual(j.eigenvalues.map((z) => [Math.round(z.re * 1e12) / 1e12 + 0, Math.sign(z.im)]), [[0, -1], [0, 1]]);
+  });
+
+  it('eigh, qr, lu, cholesky, pinv, inv, det, rank, cond, nullspace and info all answer with numpy field names', () => {
+    const A = '[[4, 1], [1, 3]]';
+    const expectKeys: Record<string, string[]> = {
+      eigh: ['eigenvalues', 'eigenvectors'],
+      qr: ['Q', 'R'],
+      lu: ['P', 'L', 'U'],
+      cholesky: ['L'],
+      pinv: ['pinv'],
+      inv: ['inv'],
+      det: ['det', 'sign', 'logabsdet'],
+      rank: ['rank', 'tol'],
+      cond: ['cond'],
+      nullspace: ['nullspace', 'colspace'],
+      info: ['rows', 'cols', 'symmetric', 'definiteness'],
+    };
+    for (const [op, keys] of Object.entries(expectKeys)) {
+      const j = json<Record<string, unknown>>([op], A);
+      for (const k of keys) assert.ok(k in j, `${op}.${k}`);
+    }
+    assert.strictEqual(json<{ det: number }>(['det'], A).det, 11);
+    assert.strictEqual(json<{ definiteness: string }>(['info'], A).definiteness, 'positive definite');
+  });
+
+  it('cholesky names the failing pivot for an indefinite matrix', () => {
+    const r = run(['cholesky', '--json'], '[[1, 2], [2, 1]]');
+    assert.strictEqual(r.code, 1);
+    const e = (JSON.parse(r.out) as { error: { kind: string; message: string } }).error;
+    assert.strictEqual(e.kind, 'not-positive-definite');
+    assert.ok(e.message.includes('row 2'), e.message);
+  });
+
+  it('inv refuses a singular matrix', () => {
+    const r = run(['inv', '--json'], '[[1, 2], [2, 4]]');
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual((JSON.parse(r.out) as { error: { kind: string } }).error.kind, 'singular');
+  });
+
+  it('lowrank --k 1 keeps the largest singular value; without --k it says so', () => {
+    const j = json<{ Ak: number[][]; error_2: { predicted: number } }>(['lowrank', '--k', '1'], '[[3, 0], [0, 1]]');
+    assert.deepStrictEqual(j.Ak.map((r) => r.map((x) => Math.round(x * 1e12) / 1e12 + 0)), [[3, 0], [0, 0]]);
+    assert.ok(Math.abs(j.error_2.predicted - 1) < 1e-15);
+    assert.strictEqual(run(['lowrank'], '[[3, 0], [0, 1]]').code, 1);
+  });
+
+  it('attention reads Q, K and V from three files; rows of the weights sum to 1', () => {
+    const j = json<{ weights: number[][]; output: number[][] }>(['attention', 'q', 'k', 'v'], { q: '[[1, 0], [0, 1]]', k: '[[1, 0], [0, 1]]', v: '[[1, 2], [3, 4]]' });
+    for (const row of j.weights) assert.ok(Math.abs(row[0] + row[1] - 1) < 1e-15);
+    assert.strictEqual(j.output.length, 2);
+    assert.strictEqual(run(['attention', 'q'], '[1]').code, 2);
+  });
+
+  it('steps records exact elimination in fractions', () => {
+    const j = json<{ inv: string[][]; steps: { text: string }[] }>(['steps', '--target', 'inv'], '[[1, 2], [3, 4]]');
+    assert.deepStrictEqual(j.inv, [['-2', '1'], ['3/2', '-1/2']]);
+    assert.ok(j.steps.length >= 3);
+    const r = json<{ rref: string[][]; rank: number }>(['steps'], '[[1, 2], [2, 4]]');
+    assert.strictEqual(r.rank, 1);
+  });
+
+  it('pca reports explained variance ratios that sum to 1', () => {
+    const j = json<{ explained_variance_ratio: number[] }>(['pca'], '[[1, 2], [3, 3], [5, 7], [2, 2]]');
+    assert.ok(Math.abs(j.explained_variance_ratio.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  });
+
+  it('writes infinite condition numbers as the string "Infinity" in JSON', () => {
+    assert.strictEqual(json<{ cond: unknown }>(['cond'], '[[1, 0], [0, 0]]').cond, 'Infinity');
+  });
+
+  it('names the file in errors when several files are read', () => {
+    const r = run(['attention', 'q', 'k', 'v', '--json'], { q: '[[1, 0]]', k: '[[1, 0], [1]]', v: '[[1], [2]]' });
+    assert.strictEqual(r.code, 1);
+    const e = (JSON.parse(r.out) as { error: { file: string; line: number } }).error;
+    assert.strictEqual(e.file, 'k');
+    assert.strictEqual(e.line, 1);
   });
 });
