@@ -9,7 +9,7 @@
 import { parseMatrixSyntax, parseNestedList } from './brackets';
 import type { Rows } from './brackets';
 import type { Ctx } from './context';
-import { fail, fill, quote } from './context';
+import { checkCount, fail, fill, quote, rowAt } from './context';
 import { evalEntry } from './entries';
 import type { TokLiteral } from './python';
 import { intArg, isKeyword, shapeArgs, splitArgs } from './python';
@@ -42,7 +42,8 @@ function rFlat(ctx: Ctx, a: number, b: number, out: Entry[]): void {
     const to = intOrNum(ctx, a + colon + 1, b);
     const step = to >= from ? 1 : -1;
     if (Math.abs(to - from) > ctx.maxEntries) fail(ctx, 'too-large', `the range has more than ${ctx.maxEntries} entries`, toks[a].start);
-    for (let v = from; step > 0 ? v <= to : v >= to; v += step) out.push(v);
+    const count = Math.floor(Math.abs(to - from)) + 1;
+    for (let i = 0; i < count; i++) out.push(from + i * step);
     return;
   }
   out.push(evalEntry(ctx, toks, a, b, { family: 'r' }));
@@ -122,6 +123,7 @@ function readR(ctx: Ctx, name: string, first: number, last: number): TokLiteral 
   const rr = r as number;
   const cc = c as number;
   if (n === 0 || rr * cc === 0) fail(ctx, 'empty', 'empty matrix', start);
+  checkCount(ctx, rr * cc, start);
   if (n > rr * cc || (rr * cc) % n !== 0) {
     fail(ctx, 'shape-mismatch', `data length ${n} does not fill a ${rr}x${cc} matrix (R would recycle with a warning)`, toks[data[0]].start);
   }
@@ -129,7 +131,7 @@ function readR(ctx: Ctx, name: string, first: number, last: number): TokLiteral 
   for (let k = 0; k < rr * cc; k++) full.push(flat[k % n]);
   const by = named.get('byrow');
   const byrow = by ? truthy(ctx, by[0], by[1]) : false;
-  return lit({ values: fill(full, rr, cc, !byrow), rowOffsets: new Array<number>(rr).fill(start) }, 'r', last);
+  return lit({ values: fill(full, rr, cc, !byrow), rowOffsets: rowAt(rr, start) }, 'r', last);
 }
 
 /** Dimensions named by a type like `Matrix2x3`, `Matrix3f`, `Vector3d`, `RowVector4`. */
@@ -181,7 +183,7 @@ function readRust(ctx: Ctx, name: string, first: number, last: number): TokLiter
     const flat = args.map(([x, y]) => evalEntry(ctx, toks, x, y, { family: 'rust' }));
     const [r, c] = [shape[0] ?? 1, shape[1] ?? flat.length];
     if (flat.length !== r * c) fail(ctx, 'shape-mismatch', `${typeName} needs ${r * c} arguments but ${flat.length} were given`, toks[first].start);
-    return lit({ values: fill(flat, r, c, false), rowOffsets: new Array<number>(r).fill(toks[first].start) }, 'rust-nalgebra', last);
+    return lit({ values: fill(flat, r, c, false), rowOffsets: rowAt(r, toks[first].start) }, 'rust-nalgebra', last);
   }
   if (b === 'from_row_slice' || b === 'from_column_slice' || b === 'from_vec' || b === 'from_shape_vec' || b === 'from_row_iterator') {
     let dims: [number, number] | undefined;
@@ -200,7 +202,7 @@ function readRust(ctx: Ctx, name: string, first: number, last: number): TokLiter
     if (!dims) fail(ctx, 'unsupported', `cannot tell the shape of ${name}(…): write the dimensions`, toks[first].start);
     if (flat.length !== dims[0] * dims[1]) fail(ctx, 'shape-mismatch', `declared shape ${dims[0]}x${dims[1]} needs ${dims[0] * dims[1]} entries but the data has ${flat.length}`, toks[x].start);
     const colMajor = b === 'from_column_slice' || b === 'from_vec';
-    return lit({ values: fill(flat, dims[0], dims[1], colMajor), rowOffsets: new Array<number>(dims[0]).fill(toks[first].start) }, b === 'from_shape_vec' ? 'rust-ndarray' : 'rust-nalgebra', last);
+    return lit({ values: fill(flat, dims[0], dims[1], colMajor), rowOffsets: rowAt(dims[0], toks[first].start) }, b === 'from_shape_vec' ? 'rust-ndarray' : 'rust-nalgebra', last);
   }
   return undefined;
 }
@@ -240,7 +242,7 @@ export function readEigen(ctx: Ctx, first: number, last: number): TokLiteral {
   }
   const [r, c] = shape as [number, number];
   if (flat.length !== r * c) fail(ctx, 'shape-mismatch', `the declared ${r}x${c} matrix needs ${r * c} coefficients but ${flat.length} were given`, toks[first].start);
-  return lit({ values: fill(flat, r, c, false), rowOffsets: new Array<number>(r).fill(toks[first].start) }, 'eigen', last);
+  return lit({ values: fill(flat, r, c, false), rowOffsets: rowAt(r, toks[first].start) }, 'eigen', last);
 }
 
 function eigenDeclaredShape(ctx: Ctx, first: number): [number | undefined, number | undefined] | undefined {
@@ -317,7 +319,7 @@ function readFortran(ctx: Ctx, first: number, last: number): TokLiteral {
   if (flat.length !== r * c) fail(ctx, 'shape-mismatch', `declared shape ${r}x${c} needs ${r * c} entries but the source has ${flat.length}`, toks[src[0]].start);
   const ord = named.get('order');
   const rowMajor = !!ord && fortranArray(ctx, ord[0], ord[1]).join(',') === '2,1';
-  return lit({ values: fill(flat, r, c, !rowMajor), rowOffsets: new Array<number>(r).fill(toks[first].start) }, 'fortran', last);
+  return lit({ values: fill(flat, r, c, !rowMajor), rowOffsets: rowAt(r, toks[first].start) }, 'fortran', last);
 }
 
 /** Entries of a Fortran array constructor `(/ … /)` or `[ … ]`; `(a, b)` pairs are complex constants. */

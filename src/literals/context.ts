@@ -93,9 +93,15 @@ export function transpose(values: Entry[][], conjugate: boolean): Entry[][] {
   return out;
 }
 
-/** Fills an r×c matrix from a flat list, row-major or column-major. */
+/** Row offsets for `r` rows all pointing at `at` (r is capped: it may come from a declared size). */
+export function rowAt(r: number, at: number): number[] {
+  return new Array<number>(Math.max(0, Math.min(r, 1 << 20))).fill(at);
+}
+
+/** Fills an r×c matrix from a flat list, row-major or column-major (an empty shape gives no rows). */
 export function fill(flat: readonly Entry[], r: number, c: number, columnMajor: boolean): Entry[][] {
   const out: Entry[][] = [];
+  if (r * c === 0 || flat.length < r * c) return out;
   for (let i = 0; i < r; i++) {
     const row: Entry[] = [];
     for (let j = 0; j < c; j++) row.push(columnMajor ? flat[j * r + i] : flat[i * c + j]);

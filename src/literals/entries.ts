@@ -165,6 +165,7 @@ export function evalEntry(ctx: Ctx, toks: readonly Token[], a: number, b: number
   const end = toks[b - 1].end;
   const quick = fastEntry(toks, a, b);
   if (quick !== undefined) return checkFinite(ctx, quick, start, end);
+  if (b - a > 500) fail(ctx, 'syntax', `entry ${quote(ctx, start, end)} is too long to be a number (a missing separator?)`, start);
   return evalCanonical(ctx, translate(ctx, toks, a, b, d), start, end);
 }
 

@@ -236,6 +236,7 @@ function latexEntry(ctx: Ctx, a: number, b: number): Entry {
   if (a >= b) fail(ctx, 'missing-values', 'empty cell where a number was expected', a);
   const quick = plainNumber(s, a, b);
   if (quick !== undefined) return checkFinite(ctx, quick, a, b);
+  if (b - a > 2000) fail(ctx, 'syntax', `cell ${quote(ctx, a, b)} is too long to be a number (a missing '&'?)`, a);
   return evalCanonical(ctx, latexToCanonical(ctx, a, b), a, b);
 }
 
@@ -281,7 +282,8 @@ export function latexToCanonical(ctx: Ctx, a: number, b: number): string {
   while (k < b) {
     const c = s[k];
     if (isSpace(s.charCodeAt(k)) || c === '~') { k++; continue; }
-    if (/[0-9.]/.test(c)) {
+    if (s.startsWith('...', k)) fail(ctx, 'unsupported', "the matrix is elided ('...'); write every entry to compute with it", k);
+    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(s[k + 1] ?? ''))) {
       let r = scanNumber(s, k, 'latex');
       if (r.end > b) r = scanNumber(s.slice(0, b), k, 'latex');
       operand(r.imag ? `(${r.text}*i)` : r.text);

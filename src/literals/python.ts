@@ -8,7 +8,7 @@
 import type { Rows } from './brackets';
 import { applyTransposes, looksMatrixSyntax, parseMatrixSyntax, parseNestedList } from './brackets';
 import type { Ctx } from './context';
-import { fail, fill, quote } from './context';
+import { fail, fill, quote, rowAt } from './context';
 import type { Dialect } from './entries';
 import { evalEntry } from './entries';
 import type { Family, Token } from './scanner';
@@ -68,7 +68,7 @@ export function reshapeRows(ctx: Ctx, rows: Rows, r: number, c: number, columnMa
   const flat: Entry[] = [];
   for (const row of rows.values) for (const e of row) flat.push(e);
   if (flat.length !== r * c) fail(ctx, 'shape-mismatch', `declared shape ${r}x${c} needs ${r * c} entries but the data has ${flat.length}`, offset);
-  return { values: fill(flat, r, c, columnMajor), rowOffsets: new Array<number>(r).fill(offset) };
+  return { values: fill(flat, r, c, columnMajor), rowOffsets: rowAt(r, offset) };
 }
 
 function dialectFor(ctx: Ctx, name: string): Dialect {
