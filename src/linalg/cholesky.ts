@@ -4,7 +4,8 @@
  * the lower triangle, non-symmetric input is refused.
  */
 import { EPS } from './blas';
-import { toRows, zeros, type Dense } from './dense';
+import { zeros, type Dense } from './dense';
+import { rowsOf } from './rows';
 import { LinAlgError } from './errors';
 import { assertSquare, toDense, type GuardOptions, type MatrixInput } from './guards';
 
@@ -137,7 +138,7 @@ export function cholesky(A: MatrixInput, opts: CholeskyOptions = {}): { L: numbe
     const n = L.rows;
     const U = zeros(n, n);
     for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) U.data[j * n + i] = L.data[i * n + j];
-    return { U: toRows(U) };
+    return { U: rowsOf(U) };
   }
-  return { L: toRows(L) };
+  return { L: rowsOf(L) };
 }

@@ -5,7 +5,8 @@
  */
 import { EPS, matmul, matmulTN, nrm2 } from './blas';
 import { choleskyDense } from './cholesky';
-import { toRows, zeros, type Dense } from './dense';
+import { zeros, type Dense } from './dense';
+import { rowsOf } from './rows';
 import { LinAlgError, isLinAlgError } from './errors';
 import { toDense, toRhs, type GuardOptions, type MatrixInput } from './guards';
 import { singularValuesDense, svdDense } from './svd';
@@ -72,7 +73,7 @@ export function lstsq(A: MatrixInput, b: Rhs, opts: LstsqOptions = {}): LstsqRes
   const Vr: Dense = { rows: rank, cols: n, data: (r.Vt as Dense).data.subarray(0, rank * n) };
   const X = rank > 0 ? matmulTN(Vr, C) : zeros(n, nb);
   const residuals = rank === n && m > n ? residualColumns(D, X, B) : [];
-  return { x: vector ? Array.from(X.data) : toRows(X), residuals, rank, s: Array.from(s) };
+  return { x: vector ? Array.from(X.data) : rowsOf(X), residuals, rank, s: Array.from(s) };
 }
 
 export interface LstsqNormalResult {
@@ -135,7 +136,7 @@ export function lstsqNormal(A: MatrixInput, b: Rhs, opts: GuardOptions = {}): Ls
     for (let c = 0; c < nb; c++) x[i * nb + c] /= l[i * n + i];
   }
   const digitsLost = cond === Infinity ? Infinity : Math.max(0, 2 * Math.log10(cond));
-  const out: LstsqNormalResult = { x: vector ? Array.from(x) : toRows(X), cond, digitsLost };
+  const out: LstsqNormalResult = { x: vector ? Array.from(x) : rowsOf(X), cond, digitsLost };
   if (digitsLost >= 6) {
     const kept = Math.max(0, 15.95 - digitsLost);
     out.warning =

@@ -3,7 +3,8 @@
  * `solve`, `inv`. Convention (chosen here, numpy has no LU): P·A = L·U.
  */
 import { SAFE_MIN } from './blas';
-import { identity, toRows, zeros, type Dense } from './dense';
+import { identity, zeros, type Dense } from './dense';
+import { rowsOf } from './rows';
 import { LinAlgError } from './errors';
 import { assertSquare, toDense, toRhs, type GuardOptions, type MatrixInput } from './guards';
 
@@ -143,17 +144,34 @@ export function lu(A: MatrixInput, opts: GuardOptions = {}): LuResult {
   const n = D.cols;
   const k = Math.min(m, n);
   const f = luFactor(D);
-  const L = zeros(m, k);
-  const U = zeros(k, n);
   const a = D.data;
+  // Written straight into the output arrays (no intermediate Dense copies).
+  const L: number[][] = new Array(m);
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < Math.min(i, k); j++) L.data[i * k + j] = a[i * n + j];
-    if (i < k) L.data[i * k + i] = 1;
+    const row: number[] = new Array(k);
+    const lim = Math.min(i, k);
+    for (let j = 0, p = i * n; j < lim; j++, p++) row[j] = a[p];
+    for (let j = lim; j < k; j++) row[j] = 0;
+    if (i < k) row[i] = 1;
+    L[i] = row;
   }
-  for (let i = 0; i < k; i++) for (let j = i; j < n; j++) U.data[i * n + j] = a[i * n + j];
-  const P = zeros(m, m);
-  for (let i = 0; i < m; i++) P.data[i * m + f.perm[i]] = 1;
-  return { P: toRows(P), L: toRows(L), U: toRows(U), perm: Array.from(f.perm) };
+  const U: number[][] = new Array(k);
+  for (let i = 0; i < k; i++) {
+    const row: number[] = new Array(n);
+    for (let j = 0; j < i; j++) row[j] = 0;
+    for (let j = i, p = i * n + i; j < n; j++, p++) row[j] = a[p];
+    U[i] = row;
+  }
+  const P: number[][] = new Array(m);
+  const perm: number[] = new Array(m);
+  for (let i = 0; i < m; i++) {
+    const row: number[] = new Array(m);
+    for (let j = 0; j < m; j++) row[j] = 0;
+    row[f.perm[i]] = 1;
+    P[i] = row;
+    perm[i] = f.perm[i];
+  }
+  return { P, L, U, perm };
 }
 
 /** x·2^e computed in two steps so neither factor over/underflows on its own. */
@@ -277,5 +295,5 @@ export function solve(A: MatrixInput, b: readonly number[] | MatrixInput, opts: 
   const { B, vector } = toRhs(b, f.F.rows, opts);
   if (f.zeroPivot >= 0) throw singularMessage('solve');
   const X = luSolveDense(f, B);
-  return vector ? Array.from(X.data) : toRows(X);
+  return vector ? Array.from(X.data) : rowsOf(X);
 }

@@ -3,7 +3,8 @@
  * off the SVD (Eckart–Young–Mirsky).
  */
 import { matmul, nrm2 } from './blas';
-import { toRows, transpose, zeros, type Dense } from './dense';
+import { transpose, zeros, type Dense } from './dense';
+import { rowsOf } from './rows';
 import { LinAlgError } from './errors';
 import { toDense, type GuardOptions, type MatrixInput } from './guards';
 import { singularValuesDense, svdDense } from './svd';
@@ -86,11 +87,11 @@ export function pca(X: MatrixInput, opts: PcaOptions = {}): PcaResult {
   }
   return {
     mean: Array.from(mean),
-    components: toRows(comps),
+    components: rowsOf(comps),
     explainedVariance: ev,
     explainedVarianceRatio: evr,
     singularValues: Array.from(s.subarray(0, k)),
-    scores: toRows(scores),
+    scores: rowsOf(scores),
   };
 }
 
@@ -135,7 +136,7 @@ export function lowRank(A: MatrixInput, k: number, opts: GuardOptions = {}): Low
   const tail = s.subarray(k);
   const measuredSpectral = E.data.length ? (singularValuesDense(E)[0] ?? 0) : 0;
   return {
-    Ak: toRows(Ak),
+    Ak: rowsOf(Ak),
     k,
     errorSpectral: { predicted: k < p ? s[k] : 0, measured: measuredSpectral },
     errorFrobenius: { predicted: nrm2(tail.length, tail, 0, 1), measured: nrm2(E.data.length, E.data, 0, 1) },

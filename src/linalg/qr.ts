@@ -3,7 +3,8 @@
  * columns, any scale). numpy's `qr(mode)` vocabulary.
  */
 import { householder, reflectLeft } from './blas';
-import { toRows, transpose, zeros, type Dense } from './dense';
+import { transpose, zeros, type Dense } from './dense';
+import { rowsOf } from './rows';
 import { toDense, type GuardOptions, type MatrixInput, assertSizeWithin } from './guards';
 import { LinAlgError } from './errors';
 
@@ -107,7 +108,7 @@ export function qr(A: MatrixInput, opts: QrOptions = {}): QrResult {
   const f = qrFactor(D);
   const R = extractR(f, qc);
   const Q = formQ(f, qc);
-  return { Q: toRows(Q), R: toRows(R) };
+  return { Q: rowsOf(Q), R: rowsOf(R) };
 }
 
 /**

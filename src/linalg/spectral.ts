@@ -4,7 +4,8 @@
  * singularity decision uses the same rank rule as numpy's `matrix_rank`.
  */
 import { EPS, frob, matmulTN } from './blas';
-import { toRows, zeros, type Dense } from './dense';
+import { zeros, type Dense } from './dense';
+import { rowsOf } from './rows';
 import { LinAlgError } from './errors';
 import { assertNonEmpty, assertSquare, toDense, type GuardOptions, type MatrixInput } from './guards';
 import { luFactor, luInverseDense } from './lu';
@@ -105,7 +106,7 @@ export function pinv(A: MatrixInput, opts: PinvOptions = {}): number[][] {
   const D = toDense(A, opts);
   const rcond = opts.rcond ?? 1e-15;
   if (!(rcond >= 0)) throw new LinAlgError('invalid-argument', `rcond must be a number ≥ 0, not ${rcond}.`);
-  return toRows(pinvDense(D, rcond).X);
+  return rowsOf(pinvDense(D, rcond).X);
 }
 
 /**
@@ -137,7 +138,7 @@ export function inv(A: MatrixInput, opts: GuardOptions = {}): number[][] {
     const rank = countAbove(s, tol);
     if (rank < n) throw refuse(`numerical rank ${rank} < ${n}; condition number ≈ ${(s[0] / s[n - 1]).toExponential(1)}`);
   }
-  return toRows(X);
+  return rowsOf(X);
 }
 
 /** Orthonormal basis with the tolerance that decided its dimension. */

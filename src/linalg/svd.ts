@@ -13,7 +13,8 @@
 import { bdsqr } from './bdsqr';
 import { bidiagonalize, formP } from './bidiag';
 import { EPS, SAFE_MIN, matmul, maxAbs, scalePow2 } from './blas';
-import { clone, identity, toRows, transpose, zeros, type Dense } from './dense';
+import { clone, identity, transpose, zeros, type Dense } from './dense';
+import { rowsOf, rowsOfTransposed } from './rows';
 import { assertSizeWithin, toDense, type GuardOptions, type MatrixInput } from './guards';
 import { extractR, formQ, qrFactor, qrRTall } from './qr';
 
@@ -145,9 +146,9 @@ export function svd(A: MatrixInput, opts: SvdOptions = {}): SvdResult {
   }
   const r = svdDense(D, full ? 'full' : 'thin');
   return {
-    U: toRows(transpose(r.Ut as Dense)),
+    U: rowsOfTransposed(r.Ut as Dense),
     S: Array.from(r.s),
-    Vh: toRows(r.Vt as Dense),
+    Vh: rowsOf(r.Vt as Dense),
   };
 }
 
