@@ -5,13 +5,6 @@
  */
 import type { Family } from './scanner';
 
-/** Replaces every character of `s[from, to)` except line breaks with a space, in `buf`. */
-function blank(buf: string[], from: number, to: number): void {
-  for (let k = from; k < to; k++) {
-    if (buf[k] !== '\n' && buf[k] !== '\r') buf[k] = ' ';
-  }
-}
-
 /** Line-comment starters per family (`generic` tries the common ones). */
 function lineComment(f: Family, src: string, i: number, prevNonSpace: string, atLineStart: boolean): boolean {
   const ch = src[i];
@@ -39,76 +32,97 @@ function isContinuation(src: string, i: number): boolean {
 
 const PROMPTS = /^[ \t]*(>>> ?|\.\.\.(?=\s|$) ?|In \[\d*\]: ?|Out\[\d*\]: ?|julia> |octave:\d+> ?|>> ?|R> |> (?=[A-Za-z]))/;
 
+/** ASCII characters that can start something to blank (everything else is copied as is). */
+const INTERESTING = new Uint8Array(128);
+for (const ch of '"\'#%/(.$\\&!') INTERESTING[ch.charCodeAt(0)] = 1;
+
 /**
  * Returns `src` with comments, prompts, fences and delimiters blanked for family `f`.
- * Strings are skipped so a `#` inside quotes survives.
+ * Strings are skipped so a `#` inside quotes survives. One pass; the blanked
+ * ranges are collected and the result assembled from slices.
  */
 export function maskText(src: string, f: Family): string {
-  const buf = src.split('');
   const n = src.length;
   const doctest = src.includes('>>>');
-  // Prompts and fences, line by line (line starts found linearly).
-  let lineStart = 0;
-  while (lineStart <= n) {
-    let lineEnd = src.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = n;
-    const line = src.slice(lineStart, Math.min(lineEnd, lineStart + 40));
-    if (/^\s*(```|~~~)/.test(line)) blank(buf, lineStart, lineEnd);
-    else {
-      const m = PROMPTS.exec(line);
-      if (m && (m[1].startsWith('...') ? doctest : true) && !(m[1].startsWith('>') && f === 'latex')) blank(buf, lineStart, lineStart + m[0].length);
-    }
-    lineStart = lineEnd + 1;
-  }
+  const ranges: number[] = [];
+  /** Blanks `[a, b)`; line breaks survive unless `joinLines` (a MATLAB continuation joins two lines). */
+  const mark = (a: number, b: number, joinLines = 0): void => {
+    if (b > a) ranges.push(a, b, joinLines);
+  };
+  const singleQuotes = f === 'python' || f === 'js' || f === 'r';
   let prevNonSpace = '';
+  let prevAt = -1;
   let atLineStart = true;
+  let lineStart = 0;
   let i = 0;
   while (i < n) {
-    const ch = buf[i];
-    if (ch === '\n') { atLineStart = true; i++; continue; }
-    if (ch === ' ' || ch === '\t' || ch === '\r') { i++; continue; }
-    // Strings (not in LaTeX / Mathematica-free families) are left untouched.
-    if (ch === '"' && f !== 'latex') {
+    if (i === lineStart) {
+      let lineEnd = src.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = n;
+      const line = src.slice(i, Math.min(lineEnd, i + 40));
+      if (/^\s*(```|~~~)/.test(line)) { mark(i, lineEnd); i = lineEnd; continue; }
+      const m = PROMPTS.exec(line);
+      if (m && (m[1].startsWith('...') ? doctest : true) && !(m[1].startsWith('>') && f === 'latex')) {
+        mark(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+    }
+    const c = src.charCodeAt(i);
+    if (c === 10) { atLineStart = true; i++; lineStart = i; continue; }
+    if (c === 32 || c === 9 || c === 13) { i++; continue; }
+    if (c >= 128 || !INTERESTING[c]) { prevAt = i; atLineStart = false; i++; continue; }
+    const ch = src[i];
+    prevNonSpace = prevAt >= 0 ? src[prevAt] : '';
+    // Strings are left untouched (not in LaTeX, where quotes are text).
+    if ((ch === '"' && f !== 'latex') || (ch === "'" && singleQuotes)) {
       let j = i + 1;
-      while (j < n && buf[j] !== '"' && buf[j] !== '\n') j += buf[j] === '\\' ? 2 : 1;
+      while (j < n && src[j] !== ch && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
       i = Math.min(n, j + 1);
-      prevNonSpace = '"';
+      prevAt = i - 1;
       atLineStart = false;
       continue;
     }
-    // Block comments.
     const block = blockComment(src, i, f);
-    if (block > i) { blank(buf, i, block); i = block; continue; }
-    if ((f === 'matlab' || f === 'generic') && isContinuation(src, i) && !atLineStart) {
+    if (block > i) { mark(i, block); i = block; continue; }
+    if ((f === 'matlab' || f === 'generic') && !atLineStart && isContinuation(src, i)) {
       let j = i;
       while (j < n && src[j] !== '\n') j++;
-      blank(buf, i, Math.min(n, j + 1));
-      if (j < n) buf[j] = ' ';
+      mark(i, Math.min(n, j + 1), 1);
       i = j + 1;
+      lineStart = i;
       continue;
     }
-    if (f === 'fortran' && ch === '&') { buf[i] = ' '; i++; continue; }
+    if (f === 'fortran' && ch === '&') { mark(i, i + 1); i++; continue; }
     if (lineComment(f, src, i, prevNonSpace, atLineStart)) {
       let j = i;
       while (j < n && src[j] !== '\n' && src[j] !== '\r') j++;
-      blank(buf, i, j);
+      mark(i, j);
       i = j;
       continue;
     }
     if (f === 'latex' || f === 'typst' || f === 'generic') {
-      if (ch === '$' && src[i - 1] !== '\\') { buf[i] = ' '; i++; continue; }
+      if (ch === '$' && src[i - 1] !== '\\') { mark(i, i + 1); i++; continue; }
       if (f !== 'typst' && ch === '\\' && (src[i + 1] === '[' || src[i + 1] === ']' || src[i + 1] === '(' || src[i + 1] === ')') && src[i - 1] !== '\\') {
-        buf[i] = ' ';
-        buf[i + 1] = ' ';
+        mark(i, i + 2);
         i += 2;
         continue;
       }
     }
-    prevNonSpace = ch;
+    prevAt = i;
     atLineStart = false;
     i++;
   }
-  return buf.join('');
+  if (ranges.length === 0) return src;
+  const parts: string[] = [];
+  let p = 0;
+  for (let k = 0; k < ranges.length; k += 3) {
+    const piece = src.slice(ranges[k], ranges[k + 1]);
+    parts.push(src.slice(p, ranges[k]), ranges[k + 2] ? ' '.repeat(piece.length) : piece.replace(/[^\n\r]/g, ' '));
+    p = ranges[k + 1];
+  }
+  parts.push(src.slice(p));
+  return parts.join('');
 }
 
 /** End offset of a block comment starting at `i`, or `i` when none starts there. */

@@ -36,6 +36,7 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   }
   if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   if (looksPrintout(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
+  if (!/[[{(<]/.test(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: family === 'generic' ? masked : maskText(text, 'generic') }), options);
   const tokens = tokenize(masked, family);
   const ctx: Ctx = { ...base, tokens };
   const cands = findCandidates(tokens, family, 0, tokens.length, false);

@@ -91,12 +91,12 @@ export function scanNumber(src: string, i: number, f: Family): { end: number; te
   const n = src.length;
   const underscores = f === 'python' || f === 'js' || f === 'rust' || f === 'julia';
   let j = i;
-  let text = '';
+  let underscore = false;
   const digits = (): void => {
     while (j < n) {
       const c = src.charCodeAt(j);
-      if (isDigit(c)) { text += src[j]; j++; }
-      else if (c === 95 && underscores && isDigit(src.charCodeAt(j + 1)) && j > i) j++;
+      if (isDigit(c)) j++;
+      else if (c === 95 && underscores && isDigit(src.charCodeAt(j + 1)) && j > i) { underscore = true; j++; }
       else break;
     }
   };
@@ -112,11 +112,12 @@ export function scanNumber(src: string, i: number, f: Family): { end: number; te
     const floatSuffix = f === 'cpp' && /[fFlL]/.test(next) && !isIdentPart(src[j + 2] ?? ' ');
     const method = next !== '' && isIdentStart(next) && !/[eEdDjJi]/.test(next) && !floatSuffix;
     if (!elementwiseOp && !method && next !== '.') {
-      text += '.';
       j++;
       digits();
     }
   }
+  let text = src.slice(i, j);
+  if (underscore) text = text.replace(/_/g, '');
   // Exponent: e/E everywhere, d/D for Fortran (and generic), f for Julia's Float32, *^ for Mathematica.
   const expStart = j;
   const ec = src[j];
@@ -174,8 +175,9 @@ export function tokenize(src: string, f: Family, from = 0, to = src.length): Tok
     nl = false;
   };
   while (i < to) {
-    const ch = src[i];
     const c = src.charCodeAt(i);
+    if (c === 32) { space = true; i++; continue; }
+    const ch = src[i];
     if (isSpace(c)) {
       space = true;
       if (c === 10 || c === 13) nl = true;
@@ -189,7 +191,7 @@ export function tokenize(src: string, f: Family, from = 0, to = src.length): Tok
       i = end;
       continue;
     }
-    if (isIdentStart(ch)) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 128 && isIdentStart(ch))) {
       let j = i + 1;
       for (;;) {
         while (j < to && isIdentPart(src[j])) j++;

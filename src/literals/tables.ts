@@ -11,7 +11,7 @@ import type { Ctx } from './context';
 import { buildMatrix, fail, quote } from './context';
 import { checkFinite, evalEntry } from './entries';
 import type { Token } from './scanner';
-import { tokenize } from './scanner';
+import { scanNumber, tokenize } from './scanner';
 import type { Entry, NotationId, ParsedMatrix } from './types';
 
 interface Cell { a: number; b: number; text: string }
@@ -51,7 +51,21 @@ function numericTokens(toks: readonly Token[]): boolean {
   return nums > 0;
 }
 
+/** Fast path: the cell is one plain (possibly signed, possibly imaginary) number. */
+function plainCell(s: string, c: Cell): Entry | undefined {
+  let k = c.a;
+  let sign = 1;
+  if (s[k] === '-' || s[k] === '+' || s[k] === '−') { sign = s[k] === '+' ? 1 : -1; k++; }
+  const d = s.charCodeAt(k);
+  if (!((d >= 48 && d <= 57) || (d === 46 && s.charCodeAt(k + 1) >= 48 && s.charCodeAt(k + 1) <= 57))) return undefined;
+  const r = scanNumber(s, k, 'generic');
+  if (r.end !== c.b) return undefined;
+  const v = sign * Number(r.text);
+  return r.imag ? { re: sign * 0, im: v } : v;
+}
+
 function isNumeric(ctx: Ctx, c: Cell): boolean {
+  if (plainCell(ctx.masked, c) !== undefined) return true;
   if (/^[-+]?\d+,\d+$/.test(c.text)) return true;
   return numericTokens(tokenize(ctx.masked, 'generic', c.a, c.b));
 }
@@ -61,6 +75,8 @@ function cellValue(ctx: Ctx, c: Cell, decimalComma: boolean): Entry {
     fail(ctx, 'missing-values', `missing value ${c.text ? `'${c.text}'` : '(an empty cell)'} where a number was expected`, c.a);
   }
   if (decimalComma && /^[-+]?\d+,\d+$/.test(c.text)) return checkFinite(ctx, Number(c.text.replace(',', '.')), c.a, c.b);
+  const quick = plainCell(ctx.masked, c);
+  if (quick !== undefined) return checkFinite(ctx, quick, c.a, c.b);
   const toks = tokenize(ctx.masked, 'generic', c.a, c.b);
   const dots = toks.find((t) => t.kind === 'ellipsis');
   if (dots) fail(ctx, 'unsupported', `the printout is truncated ('${dots.text}'): print the matrix in full and select it again`, dots.start);
