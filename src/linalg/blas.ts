@@ -110,68 +110,30 @@ export function givens(f: number, g: number): void {
   rot.r = r;
 }
 
-/** C = A·B (row-major, i-k-j order so the innermost loop is an axpy over a row of B). */
+/** C = A·B (row-major; see `gemm`). */
 export function matmul(A: Dense, B: Dense): Dense {
-  const m = A.rows;
-  const kk = A.cols;
-  const n = B.cols;
-  const C = zeros(m, n);
-  const a = A.data;
-  const b = B.data;
-  const c = C.data;
-  for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    const ai = i * kk;
-    for (let k = 0; k < kk; k++) {
-      const aik = a[ai + k];
-      if (aik === 0) continue;
-      const bk = k * n;
-      for (let j = 0; j < n; j++) c[ci + j] += aik * b[bk + j];
-    }
-  }
+  const C = zeros(A.rows, B.cols);
+  gemm(A.rows, B.cols, A.cols, 1, A.data, 0, A.cols, 1, B.data, 0, B.cols, C.data, 0, B.cols);
   return C;
 }
 
 /** C = Aᵀ·B without forming Aᵀ (A is k×m, B is k×n, C is m×n). */
 export function matmulTN(A: Dense, B: Dense): Dense {
-  const kk = A.rows;
   const m = A.cols;
-  const n = B.cols;
-  const C = zeros(m, n);
-  const a = A.data;
-  const b = B.data;
-  const c = C.data;
-  for (let k = 0; k < kk; k++) {
-    const ak = k * m;
-    const bk = k * n;
-    for (let i = 0; i < m; i++) {
-      const aki = a[ak + i];
-      if (aki === 0) continue;
-      const ci = i * n;
-      for (let j = 0; j < n; j++) c[ci + j] += aki * b[bk + j];
-    }
-  }
+  const C = zeros(m, B.cols);
+  gemm(m, B.cols, A.rows, 1, A.data, 0, 1, m, B.data, 0, B.cols, C.data, 0, B.cols);
   return C;
 }
 
-/** C = A·Bᵀ (A is m×k, B is n×k): every entry is a dot product of two contiguous rows. */
+/** C = A·Bᵀ (A is m×k, B is n×k); Bᵀ is formed once (O(nk)) so the product runs in `gemm`. */
 export function matmulNT(A: Dense, B: Dense): Dense {
-  const m = A.rows;
   const kk = A.cols;
   const n = B.rows;
-  const C = zeros(m, n);
-  const a = A.data;
+  const bt = new Float64Array(kk * n);
   const b = B.data;
-  const c = C.data;
-  for (let i = 0; i < m; i++) {
-    const ai = i * kk;
-    for (let j = 0; j < n; j++) {
-      const bj = j * kk;
-      let s = 0;
-      for (let k = 0; k < kk; k++) s += a[ai + k] * b[bj + k];
-      c[i * n + j] = s;
-    }
-  }
+  for (let j = 0; j < n; j++) for (let p = 0; p < kk; p++) bt[p * n + j] = b[j * kk + p];
+  const C = zeros(A.rows, n);
+  gemm(A.rows, n, kk, 1, A.data, 0, kk, 1, bt, 0, n, C.data, 0, n);
   return C;
 }
 
@@ -257,5 +219,102 @@ export function reflectLeft(
     const p = i * ld;
     const v0 = v[i];
     for (let c = c0; c < c1; c++) a[p + c] -= v0 * w[c];
+  }
+}
+
+/**
+ * C ← C + α·op(A)·B, the one matrix-product kernel the blocked algorithms
+ * share. C (m×n) and B (k×n) are row-major with leading dimensions ldc, ldb;
+ * op(A)[i][p] = a[ao + i·ars + p·acs], so passing (ars, acs) = (lda, 1) reads
+ * A and (1, lda) reads Aᵀ, at no cost in the inner loop (A is only read
+ * outside it). Register blocking: four rows of C against four rows of B per
+ * pass, the j loop innermost over contiguous memory with sixteen scalars of A
+ * held in registers, so each load/store of C serves four multiply-adds.
+ * Loop order i-block → p-block → j keeps the four C rows in L1 while B
+ * streams from L2.
+ */
+export function gemm(
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float64Array,
+  ao: number,
+  ars: number,
+  acs: number,
+  b: Float64Array,
+  bo: number,
+  ldb: number,
+  c: Float64Array,
+  co: number,
+  ldc: number,
+): void {
+  if (m <= 0 || n <= 0 || k <= 0 || alpha === 0) return;
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const c0 = co + i * ldc;
+    const c1 = c0 + ldc;
+    const c2 = c1 + ldc;
+    const c3 = c2 + ldc;
+    const ai0 = ao + i * ars;
+    const ai1 = ai0 + ars;
+    const ai2 = ai1 + ars;
+    const ai3 = ai2 + ars;
+    let p = 0;
+    for (; p + 3 < k; p += 4) {
+      const q0 = p * acs;
+      const q1 = q0 + acs;
+      const q2 = q1 + acs;
+      const q3 = q2 + acs;
+      const a00 = alpha * a[ai0 + q0], a01 = alpha * a[ai0 + q1], a02 = alpha * a[ai0 + q2], a03 = alpha * a[ai0 + q3];
+      const a10 = alpha * a[ai1 + q0], a11 = alpha * a[ai1 + q1], a12 = alpha * a[ai1 + q2], a13 = alpha * a[ai1 + q3];
+      const a20 = alpha * a[ai2 + q0], a21 = alpha * a[ai2 + q1], a22 = alpha * a[ai2 + q2], a23 = alpha * a[ai2 + q3];
+      const a30 = alpha * a[ai3 + q0], a31 = alpha * a[ai3 + q1], a32 = alpha * a[ai3 + q2], a33 = alpha * a[ai3 + q3];
+      const b0 = bo + p * ldb;
+      const b1 = b0 + ldb;
+      const b2 = b1 + ldb;
+      const b3 = b2 + ldb;
+      for (let j = 0; j < n; j++) {
+        const x0 = b[b0 + j];
+        const x1 = b[b1 + j];
+        const x2 = b[b2 + j];
+        const x3 = b[b3 + j];
+        c[c0 + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+        c[c1 + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+        c[c2 + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+        c[c3 + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
+      }
+    }
+    for (; p < k; p++) {
+      const q = p * acs;
+      const a0 = alpha * a[ai0 + q], a1 = alpha * a[ai1 + q], a2 = alpha * a[ai2 + q], a3 = alpha * a[ai3 + q];
+      const b0 = bo + p * ldb;
+      for (let j = 0; j < n; j++) {
+        const x = b[b0 + j];
+        c[c0 + j] += a0 * x;
+        c[c1 + j] += a1 * x;
+        c[c2 + j] += a2 * x;
+        c[c3 + j] += a3 * x;
+      }
+    }
+  }
+  for (; i < m; i++) {
+    const c0 = co + i * ldc;
+    const ai = ao + i * ars;
+    let p = 0;
+    for (; p + 3 < k; p += 4) {
+      const q0 = p * acs;
+      const a0 = alpha * a[ai + q0], a1 = alpha * a[ai + q0 + acs], a2 = alpha * a[ai + q0 + 2 * acs], a3 = alpha * a[ai + q0 + 3 * acs];
+      const b0 = bo + p * ldb;
+      const b1 = b0 + ldb;
+      const b2 = b1 + ldb;
+      const b3 = b2 + ldb;
+      for (let j = 0; j < n; j++) c[c0 + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+    }
+    for (; p < k; p++) {
+      const a0 = alpha * a[ai + p * acs];
+      const b0 = bo + p * ldb;
+      for (let j = 0; j < n; j++) c[c0 + j] += a0 * b[b0 + j];
+    }
   }
 }

@@ -2,7 +2,8 @@
  * Householder QR of any real m×n matrix (tall, wide, rank-deficient, zero
  * columns, any scale). numpy's `qr(mode)` vocabulary.
  */
-import { householder, reflectLeft } from './blas';
+import { householder } from './blas';
+import { applyBlock, formT } from './householderWy';
 import { transpose, zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
 import { toDense, type GuardOptions, type MatrixInput, assertSizeWithin } from './guards';
@@ -14,31 +15,82 @@ export interface QrFactors {
   tau: Float64Array;
 }
 
+/** Reflectors per block of the blocked factorisation and of `formQ`. */
+const NB = 32;
+
+/**
+ * Factors the panel A[j0:m, j0:j0+b] through a transposed copy `pt` (b×len,
+ * len = m − j0): each column of the panel, and so each Householder vector,
+ * becomes a contiguous run, and the panel's own updates are dot products and
+ * axpys over it. Writes the factored panel back into A and leaves `pt` holding
+ * Vᵀ (zeros before each unit entry) for the blocked update.
+ */
+function factorPanel(a: Float64Array, n: number, j0: number, b: number, len: number, tau: Float64Array, pt: Float64Array): void {
+  for (let r = 0; r < b; r++) {
+    const row = r * len;
+    for (let i = 0, q = j0 * n + j0 + r; i < len; i++, q += n) pt[row + i] = a[q];
+  }
+  for (let r = 0; r < b; r++) {
+    const vr = r * len + r;
+    const t = householder(len - r, pt, vr, 1);
+    tau[j0 + r] = t;
+    if (t === 0) continue;
+    const cnt = len - r;
+    for (let q = r + 1; q < b; q++) {
+      const o = q * len + r;
+      let s0 = pt[o];
+      let s1 = 0;
+      let i = 1;
+      for (; i + 1 < cnt; i += 2) {
+        s0 += pt[vr + i] * pt[o + i];
+        s1 += pt[vr + i + 1] * pt[o + i + 1];
+      }
+      if (i < cnt) s0 += pt[vr + i] * pt[o + i];
+      const s = t * (s0 + s1);
+      pt[o] -= s;
+      for (let p = 1; p < cnt; p++) pt[o + p] -= s * pt[vr + p];
+    }
+  }
+  for (let r = 0; r < b; r++) {
+    const row = r * len;
+    for (let i = 0, q = j0 * n + j0 + r; i < len; i++, q += n) a[q] = pt[row + i];
+    for (let i = 0; i < r; i++) pt[row + i] = 0;
+    pt[row + r] = 1;
+  }
+}
+
 /**
  * Overwrites `A` with R on and above the diagonal and the Householder vectors
- * below it (LAPACK's dgeqrf layout), unblocked. Reflector j works on rows j..m−1;
- * the trailing update walks rows (see `reflectLeft`).
+ * below it (LAPACK's dgeqrf layout). Blocked right-looking algorithm: a panel
+ * of NB columns is factored (`factorPanel`), then the trailing columns get the
+ * whole block at once as I − V·Tᵀ·Vᵀ (compact WY, two `gemm` products). Same
+ * reflectors as the unblocked algorithm, only the update is reassociated.
  */
 export function qrFactor(A: Dense): QrFactors {
   const { rows: m, cols: n, data: a } = A;
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
-  const w = new Float64Array(n);
-  const v = new Float64Array(m);
-  for (let j = 0; j < k; j++) {
-    const t = householder(m - j, a, j * n + j, n);
-    tau[j] = t;
-    if (t === 0 || j + 1 >= n) continue;
-    v[j] = 1;
-    for (let i = j + 1; i < m; i++) v[i] = a[i * n + j];
-    reflectLeft(a, n, j, m, j + 1, n, v, t, w);
+  if (k === 0) return { F: A, tau };
+  const pt = new Float64Array(Math.min(NB, k) * m);
+  const T = new Float64Array(NB * NB);
+  const w = new Float64Array(NB);
+  const work = new Float64Array(NB * n);
+  for (let j0 = 0; j0 < k; j0 += NB) {
+    const b = Math.min(NB, k - j0);
+    const len = m - j0;
+    factorPanel(a, n, j0, b, len, tau, pt);
+    const nc = n - j0 - b;
+    if (nc <= 0) continue;
+    formT(b, len, pt, tau, j0, T, w);
+    applyBlock(b, len, pt, T, true, a, j0 * n + j0 + b, n, nc, work);
   }
   return { F: A, tau };
 }
 
 /**
  * The first `qc` columns of Q = H_0·H_1·…·H_{k−1} (m×qc, qc ≥ k or qc = m).
- * Backward accumulation: applying H_j only touches rows and columns ≥ j.
+ * Blocked backward accumulation: blocks are applied last to first, each as
+ * I − V·T·Vᵀ on rows and columns ≥ its first index (the rest is still identity).
  */
 export function formQ(f: QrFactors, qc: number): Dense {
   const { F, tau } = f;
@@ -49,14 +101,26 @@ export function formQ(f: QrFactors, qc: number): Dense {
   const Q = zeros(m, qc);
   const q = Q.data;
   for (let i = 0; i < Math.min(m, qc); i++) q[i * qc + i] = 1;
-  const w = new Float64Array(qc);
-  const v = new Float64Array(m);
-  for (let j = k - 1; j >= 0; j--) {
-    const t = tau[j];
-    if (t === 0) continue;
-    v[j] = 1;
-    for (let i = j + 1; i < m; i++) v[i] = a[i * n + j];
-    reflectLeft(q, qc, j, m, j, qc, v, t, w);
+  if (k === 0) return Q;
+  const vt = new Float64Array(Math.min(NB, k) * m);
+  const T = new Float64Array(NB * NB);
+  const w = new Float64Array(NB);
+  const work = new Float64Array(NB * qc);
+  const last = Math.floor((k - 1) / NB) * NB;
+  for (let j0 = last; j0 >= 0; j0 -= NB) {
+    const b = Math.min(NB, k - j0);
+    const len = m - j0;
+    let any = false;
+    for (let r = 0; r < b; r++) {
+      const row = r * len;
+      for (let i = 0; i < r; i++) vt[row + i] = 0;
+      vt[row + r] = 1;
+      for (let i = r + 1, p = (j0 + i) * n + j0 + r; i < len; i++, p += n) vt[row + i] = a[p];
+      if (tau[j0 + r] !== 0) any = true;
+    }
+    if (!any) continue;
+    formT(b, len, vt, tau, j0, T, w);
+    applyBlock(b, len, vt, T, false, q, j0 * qc + j0, qc, qc - j0, work);
   }
   return Q;
 }
