@@ -32,7 +32,7 @@ export function makeProfile(dir, extraSettings = {}) {
   return profile;
 }
 
-/** Rewrites the profile's user settings; code-server picks the change up live. */
+/** Writes the profile's user settings. Do this before the server starts: a running workbench did not reliably pick up edits on disk. */
 export function writeSettings(profile, extraSettings = {}) {
   fs.writeFileSync(profile.settingsFile, JSON.stringify({ ...readSettings(), ...extraSettings }, null, 2) + '\n');
 }
