@@ -3,7 +3,8 @@
  * upper bidiagonal, plus the accumulation of P. (Q is accumulated by qr.ts's
  * `formQ`: the left vectors sit below the diagonal exactly as in a QR.)
  */
-import { householder, reflectLeft } from './blas';
+import { householder } from './blas';
+import { applyBlock, formT } from './householderWy';
 import { zeros, type Dense } from './dense';
 
 export interface Bidiag {
@@ -122,10 +123,14 @@ export function bidiagonalize(A: Dense): Bidiag {
   return { F: A, d, e, tauq, taup };
 }
 
+/** Reflectors per block in `formP`. */
+const NB = 32;
+
 /**
  * P = G_0·G_1·…·G_{n−3} (n×n), where G_k acts on indices k+1..n−1 with its
- * vector stored in row k of F. Backward accumulation, X ← G_k·X on rows and
- * columns ≥ k+1: w = uᵀX is an axpy over rows (no reduction chain), then X −= τ·u·wᵀ.
+ * vector stored in row k of F. Blocked backward accumulation: NB reflectors
+ * at a time as I − U·T·Uᵀ (compact WY, see householderWy.ts) on the rows and
+ * columns ≥ the block's first index; the vectors are already contiguous rows.
  */
 export function formP(b: Bidiag): Dense {
   const { F, taup } = b;
@@ -134,14 +139,29 @@ export function formP(b: Bidiag): Dense {
   const X = zeros(n, n);
   const x = X.data;
   for (let i = 0; i < n; i++) x[i * n + i] = 1;
-  const w = new Float64Array(n);
-  const u = new Float64Array(n);
-  for (let k = n - 3; k >= 0; k--) {
-    const t = taup[k];
-    if (t === 0) continue;
-    u[k + 1] = 1;
-    for (let c = k + 2; c < n; c++) u[c] = a[k * n + c];
-    reflectLeft(x, n, k + 1, n, k + 1, n, u, t, w);
+  const k = n - 2; // reflectors 0..n−3
+  if (k <= 0) return X;
+  const vt = new Float64Array(Math.min(NB, k) * n);
+  const T = new Float64Array(NB * NB);
+  const w = new Float64Array(NB);
+  const work = new Float64Array(NB * n);
+  const last = Math.floor((k - 1) / NB) * NB;
+  for (let k0 = last; k0 >= 0; k0 -= NB) {
+    const nb = Math.min(NB, k - k0);
+    const s = k0 + 1; // first index the block acts on
+    const len = n - s;
+    let any = false;
+    for (let r = 0; r < nb; r++) {
+      const row = r * len;
+      for (let i = 0; i < r; i++) vt[row + i] = 0;
+      vt[row + r] = 1;
+      // reflector k0+r: unit at index k0+r+1 = s+r, tail F[k0+r][s+r+1..]
+      for (let i = r + 1, p = (k0 + r) * n + s + i; i < len; i++, p++) vt[row + i] = a[p];
+      if (taup[k0 + r] !== 0) any = true;
+    }
+    if (!any) continue;
+    formT(nb, len, vt, taup, k0, T, w);
+    applyBlock(nb, len, vt, T, false, x, s * n + s, n, len, work);
   }
   return X;
 }
