@@ -6,14 +6,13 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import { COMMAND_IDS, SETTINGS } from './ids';
-import { readLiteral, UserFacingError } from './literalSource';
-import { realMatrix, svdReport } from '../engine/report';
-import { runInWorker } from '../engine/runInHost';
-import { PANEL_SVD } from '../engine/workerProtocol';
+import { literalErrorInDocument, locateLiteral, UserFacingError } from './literalSource';
+import { svdFromText, type SvdFromText } from '../engine/svdFromText';
+import { JobCancelled, runJob, WORKER_THRESHOLD_CHARS } from '../engine/runInHost';
 import { isLinAlgError } from '../linalg/errors';
+import { LiteralError } from '../literals/types';
 import { notationLabel } from '../literals/labels';
 import { ResultsPanel } from '../webviews/results/resultsPanel';
-import type { ResultsState } from '../webviews/results/protocol';
 
 /** What the command returns to programmatic callers (tests, other extensions). */
 export interface ComputeSvdResult {
@@ -42,14 +41,28 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
   const maxEntries = config.get<number>(SETTINGS.maxEntries.key, SETTINGS.maxEntries.default);
   const digits = config.get<number>(SETTINGS.displayDigits.key, SETTINGS.displayDigits.default);
   try {
-    const { parsed, range } = readLiteral(editor, maxEntries);
-    const A = realMatrix(parsed);
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `LinAlg Lens: SVD of a ${parsed.rows}×${parsed.cols} matrix` },
-      () => runInWorker(context.extensionUri.fsPath, PANEL_SVD, { A }, () => svdReport(A)),
+    const source = locateLiteral(editor);
+    const heavy = source.text.length > WORKER_THRESHOLD_CHARS;
+    let result: SvdFromText;
+    try {
+      result = await vscode.window.withProgress(
+        heavy
+          ? { location: vscode.ProgressLocation.Notification, title: 'LinAlg Lens: computing the SVD of a large matrix…', cancellable: true }
+          : { location: vscode.ProgressLocation.Window, title: 'LinAlg Lens: SVD' },
+        (_progress, token) =>
+          runJob(context.extensionUri.fsPath, { job: 'svd-from-text', text: source.text, maxEntries }, heavy, () => svdFromText(source.text, maxEntries), token),
+      );
+    } catch (e) {
+      if (e instanceof LiteralError) throw literalErrorInDocument(editor.document, source, e);
+      throw e;
+    }
+    const { parsed, report } = result;
+    const range = new vscode.Range(
+      editor.document.positionAt(source.start + parsed.span.start),
+      editor.document.positionAt(source.start + parsed.span.end),
     );
     const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-    const state: ResultsState = {
+    ResultsPanel.show(context.extensionUri, {
       seq: ++seq,
       digits,
       report,
@@ -60,10 +73,10 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
         notation: parsed.notation,
         notationLabel: notationLabel(parsed.notation),
       },
-    };
-    ResultsPanel.show(context.extensionUri, state);
+    });
     return { S: report.S, rank: report.rank, rows: report.rows, cols: report.cols };
   } catch (e) {
+    if (e instanceof JobCancelled) return undefined;
     if (e instanceof UserFacingError) {
       void showRefusal(editor, e.message, e.at);
       return undefined;

@@ -1,38 +1,56 @@
 /**
- * Runs an operation either inline (small inputs: instant, no thread start-up)
- * or in a worker thread (large inputs: the extension host stays responsive).
- * Node-only; no `vscode` import.
+ * Runs a job either inline (small inputs: instant, no thread start-up) or in a
+ * worker thread (large inputs: the extension host stays responsive, and the
+ * job can be cancelled by terminating the thread). Node-only; no `vscode` import.
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { LinAlgError } from '../linalg/errors';
-import type { OperationInput, OperationName } from './operations';
+import { LiteralError, positionAt } from '../literals/types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
-import type { PANEL_SVD } from './workerProtocol';
 
-/** Inputs with more entries than this are computed in a worker thread. */
-export const WORKER_THRESHOLD_ENTRIES = 10_000;
+/** Selections longer than this many characters are parsed and factorised in a worker. */
+export const WORKER_THRESHOLD_CHARS = 40_000;
+
+/** Raised when the caller cancelled a job that was running in the worker. */
+export class JobCancelled extends Error {}
+
+/** Lets a caller stop a worker job (VS Code's CancellationToken fits this shape). */
+export interface Cancellation {
+  isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+function textOf(req: WorkerRequest): string {
+  return req.job === 'svd-from-text' ? req.text : '';
+}
 
 /**
- * Computes `op` on `A`: inline through `inline` below the threshold, otherwise in
- * `<extensionRoot>/dist/worker.js` (which runs the same operation table). Rejects with the worker's LinAlgError as a LinAlgError.
+ * Runs `req` in `<extensionRoot>/dist/worker.js` when `heavy`, else calls `inline`.
+ * Either way a refusal arrives as the same LiteralError / LinAlgError it would be inline.
  */
-export async function runInWorker<T>(extensionRoot: string, op: OperationName | typeof PANEL_SVD, input: OperationInput, inline: () => T): Promise<T> {
-  const entries = input.A.length * (input.A[0]?.length ?? 0);
-  if (entries <= WORKER_THRESHOLD_ENTRIES) return inline();
+export async function runJob<T>(extensionRoot: string, req: WorkerRequest, heavy: boolean, inline: () => T, cancel?: Cancellation): Promise<T> {
+  if (!heavy) return inline();
   const worker = new Worker(path.join(extensionRoot, 'dist', 'worker.js'));
+  const sub = cancel?.onCancellationRequested(() => void worker.terminate());
   try {
     const reply = await new Promise<WorkerReply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`computation worker exited with code ${code}`)));
-      const req: WorkerRequest = { op, input };
+      worker.once('exit', (code) => reject(cancel?.isCancellationRequested ? new JobCancelled('cancelled') : new Error(`computation worker exited with code ${code}`)));
       worker.postMessage(req);
     });
     if (reply.ok) return reply.value as T;
-    if (reply.kind === 'bug') throw new Error(reply.message);
-    throw new LinAlgError(reply.kind, reply.message);
+    switch (reply.error) {
+      case 'literal':
+        throw new LiteralError(reply.kind, reply.message, positionAt(textOf(req), reply.offset));
+      case 'linalg':
+        throw new LinAlgError(reply.kind, reply.message);
+      default:
+        throw new Error(reply.message);
+    }
   } finally {
+    sub?.dispose();
     void worker.terminate();
   }
 }

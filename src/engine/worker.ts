@@ -1,26 +1,29 @@
 /**
- * Worker-thread entry (bundled to dist/worker.js): runs one operation of the
- * shared table on a matrix, so a large factorisation never blocks the
- * extension host's event loop. Replies with the report or a LinAlgError's kind and message.
+ * Worker-thread entry (bundled to dist/worker.js): parses and factorises large
+ * inputs so the extension host's event loop never waits on them. Replies with
+ * the result, or with the refusal (parse or numerical) as plain data.
  */
 import { parentPort } from 'worker_threads';
 import { LinAlgError } from '../linalg/errors';
+import { LiteralError } from '../literals/types';
 import { isOperationName, runOperation } from './operations';
-import { svdReport } from './report';
-import { PANEL_SVD } from './workerProtocol';
+import { svdFromText } from './svdFromText';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
-parentPort?.on('message', (req: WorkerRequest) => {
-  let reply: WorkerReply;
+function handle(req: WorkerRequest): WorkerReply {
   try {
-    if (req.op === PANEL_SVD) reply = { ok: true, value: svdReport(req.input.A) };
-    else if (isOperationName(req.op)) reply = { ok: true, value: runOperation(req.op, req.input) };
-    else throw new LinAlgError('invalid-argument', `Unknown operation "${req.op}".`);
+    switch (req.job) {
+      case 'svd-from-text':
+        return { ok: true, value: svdFromText(req.text, req.maxEntries) };
+      case 'operation':
+        if (!isOperationName(req.op)) throw new LinAlgError('invalid-argument', `Unknown operation "${req.op}".`);
+        return { ok: true, value: runOperation(req.op, req.input) };
+    }
   } catch (e) {
-    reply =
-      e instanceof LinAlgError
-        ? { ok: false, kind: e.kind, message: e.message }
-        : { ok: false, kind: 'bug', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    if (e instanceof LiteralError) return { ok: false, error: 'literal', kind: e.kind, message: e.message, offset: e.position.offset };
+    if (e instanceof LinAlgError) return { ok: false, error: 'linalg', kind: e.kind, message: e.message };
+    return { ok: false, error: 'bug', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
-  parentPort?.postMessage(reply);
-});
+}
+
+parentPort?.on('message', (req: WorkerRequest) => parentPort?.postMessage(handle(req)));

@@ -1,18 +1,19 @@
 /** Messages between the extension host and the computation worker (dist/worker.js). */
 import type { LinAlgErrorKind } from '../linalg/errors';
+import type { LiteralErrorKind } from '../literals/types';
 import type { OperationInput } from './operations';
 
-export interface WorkerRequest {
-  /** An operation name of `OPERATIONS`, or 'panel:svd' for the results panel's full SVD report. */
-  op: string;
-  /** The operation's inputs (real matrices, row-major). */
-  input: OperationInput;
-}
+export type WorkerRequest =
+  /** Run an operation of the shared table. */
+  | { job: 'operation'; op: string; input: OperationInput }
+  /** Parse a literal and compute the results panel's SVD report (see `svdFromText`). */
+  | { job: 'svd-from-text'; text: string; maxEntries: number };
 
 export type WorkerReply =
   | { ok: true; value: unknown }
-  /** `kind` is a LinAlgError kind, or 'bug' for anything unexpected (message then holds the stack). */
-  | { ok: false; kind: LinAlgErrorKind | 'bug'; message: string };
-
-/** The worker operation that returns the results panel's `SvdReport`. */
-export const PANEL_SVD = 'panel:svd';
+  /** A parse refusal; `offset` is into the request's text. */
+  | { ok: false; error: 'literal'; kind: LiteralErrorKind; message: string; offset: number }
+  /** A numerical refusal. */
+  | { ok: false; error: 'linalg'; kind: LinAlgErrorKind; message: string }
+  /** Anything unexpected: `message` holds the stack. */
+  | { ok: false; error: 'bug'; message: string };

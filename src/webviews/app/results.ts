@@ -3,8 +3,8 @@
 // through textContent. Keeps the last state with setState so a reload restores it.
 import katex from 'katex';
 import type { HostToView, ResultsState, ViewToHost, CopyTarget } from '../results/protocol';
-import type { SvdReport } from '../../engine/report';
-import { matrixToTex, diagToTex, numberToTex } from '../../linalg/tex';
+import type { SvdView } from '../results/protocol';
+import { numberToTex } from '../../linalg/tex';
 import { explainSvd, energyProfile } from '../../concepts/explainSvd';
 import { vscodeApi, el } from './vscodeApi';
 import { barChart } from './charts';
@@ -40,7 +40,7 @@ function copyButton(target: CopyTarget, label: string, notationLabel: string): H
 }
 
 function header(state: ResultsState): HTMLElement {
-  const r = state.report;
+  const r = state.view;
   const reveal = el('button', { cls: 'link', text: `${state.source.file}:${state.source.line}`, attrs: { type: 'button', title: 'Show the literal in its editor' } });
   reveal.addEventListener('click', () => vscode.postMessage({ type: 'reveal' }));
   return el('header', {}, [
@@ -52,7 +52,7 @@ function header(state: ResultsState): HTMLElement {
   ]);
 }
 
-function verificationTable(r: SvdReport): HTMLElement {
+function verificationTable(r: SvdView): HTMLElement {
   const v = r.verification;
   const rows: [string, string, number][] = [
     ['Reconstruction', '\\lVert A - U\\Sigma V^{\\top}\\rVert_F \\,/\\, \\lVert A\\rVert_F', v.reconstruction],
@@ -79,17 +79,15 @@ function verificationTable(r: SvdReport): HTMLElement {
 }
 
 function renderSvd(state: ResultsState): void {
-  const r = state.report;
+  const r = state.view;
   const d = state.digits;
   const k = r.S.length;
   const parts: Node[] = [header(state)];
-  parts.push(section('Input', 'input', [tex(`A = ${matrixToTex(r.A, { digits: d })}`)]));
+  parts.push(section('Input', 'input', [tex(`A = ${r.tex.A}`)]));
   parts.push(
     section('Factors', 'factors', [
       tex(`A = U\\,\\Sigma\\,V^{\\top}`),
-      tex(
-        `${matrixToTex(r.U, { digits: d })}\\;${diagToTex(r.S, k, k, { digits: d })}\\;${matrixToTex(r.Vh, { digits: d })}`,
-      ),
+      tex(`${r.tex.U}\\;${r.tex.Sigma}\\;${r.tex.Vh}`),
       el('p', {
         cls: 'note',
         text: `Thin SVD: U is ${r.rows}×${k}, Σ is ${k}×${k}, Vᵀ is ${k}×${r.cols}. Singular values are sorted in descending order; each pair (uᵢ, vᵢ) is unique only up to a common sign.`,
@@ -119,7 +117,7 @@ function renderSvd(state: ResultsState): void {
       ]),
     ]),
   );
-  const cond = Number.isFinite(r.cond) ? numberToTex(r.cond, 4) : '\\infty';
+  const cond = r.cond !== null && Number.isFinite(r.cond) ? numberToTex(r.cond, 4) : '\\infty';
   parts.push(
     section('Properties', 'properties', [
       el('dl', { cls: 'facts' }, [
@@ -135,7 +133,7 @@ function renderSvd(state: ResultsState): void {
     ]),
   );
   parts.push(section('Verification', 'verification', [verificationTable(r)]));
-  const ex = explainSvd(r);
+  const ex = explainSvd({ ...r, cond: r.cond ?? Infinity });
   parts.push(
     section('What it means for ML', 'explain', [
       ...ex.paragraphs.map((p) => el('p', { text: p })),

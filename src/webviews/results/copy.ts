@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { formatMatrix, type FormatNotation } from '../../literals/format';
 import { copyNotationFor, notationLabel } from '../../literals/labels';
-import type { CopyTarget, ResultsState } from './protocol';
+import type { CopyTarget, SourceInfo } from './protocol';
+import type { SvdReport } from '../../engine/report';
 
-function matrixOf(state: ResultsState, target: CopyTarget): number[][] {
-  const r = state.report;
+function matrixOf(r: SvdReport, target: CopyTarget): number[][] {
   switch (target) {
     case 'A':
       return r.A;
@@ -23,11 +23,11 @@ function matrixOf(state: ResultsState, target: CopyTarget): number[][] {
   }
 }
 
-/** Copies `target` of `state` to the clipboard and confirms with a status-bar message. */
-export async function copyResult(state: ResultsState, target: CopyTarget, notation?: string): Promise<void> {
-  const fmt = (notation ?? copyNotationFor(state.source.notation)) as FormatNotation;
+/** Copies `target` of `report` to the clipboard in the source's notation and confirms in the status bar. */
+export async function copyResult(report: SvdReport, source: SourceInfo, target: CopyTarget, notation?: string): Promise<void> {
+  const fmt = (notation ?? copyNotationFor(source.notation)) as FormatNotation;
   const name = target === 'Sigma' ? 'Sigma' : target;
-  const text = formatMatrix(matrixOf(state, target), fmt, { name });
+  const text = formatMatrix(matrixOf(report, target), fmt, { name });
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(`LinAlg Lens: copied ${name} as ${notationLabel(fmt)}`, 4000);
 }

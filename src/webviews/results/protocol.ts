@@ -4,6 +4,7 @@
  * a change of shape is a compile error on both sides. Everything here is JSON-safe.
  */
 import type { SvdReport } from '../../engine/report';
+import { diagToTex, matrixToTex } from '../../linalg/tex';
 
 /** Where the matrix came from, shown in the panel header (rendered as text, never as HTML). */
 export interface SourceInfo {
@@ -19,14 +20,54 @@ export interface SourceInfo {
   notation: string;
 }
 
+/**
+ * What the view needs of an SVD: the scalars and singular values in full, the
+ * matrices as TeX already cut to display size. The full-precision factors stay
+ * in the extension host (for copying), so the view's saved state stays small
+ * even for a 500×500 matrix.
+ */
+export interface SvdView {
+  rows: number;
+  cols: number;
+  /** Singular values, descending (all of them). */
+  S: number[];
+  rank: number;
+  rankTol: number;
+  /** Infinity when singular. JSON turns it into null, so the view treats null as ∞. */
+  cond: number | null;
+  verification: SvdReport['verification'];
+  /** TeX of A, U, Σ (k×k) and Vᵀ, large matrices elided in the middle. */
+  tex: { A: string; U: string; Sigma: string; Vh: string };
+}
+
 /** One computed result as the view renders it. */
 export interface ResultsState {
   /** Increases with every computation in one session of the extension host (an id, not an ordering across reloads). */
   seq: number;
   source: SourceInfo;
-  report: SvdReport;
+  view: SvdView;
   /** Significant digits for displayed entries (the `linalgLens.displayDigits` setting). */
   digits: number;
+}
+
+/** Builds the view's part of a report. Pure. */
+export function svdView(r: SvdReport, digits: number): SvdView {
+  const k = r.S.length;
+  return {
+    rows: r.rows,
+    cols: r.cols,
+    S: r.S,
+    rank: r.rank,
+    rankTol: r.rankTol,
+    cond: Number.isFinite(r.cond) ? r.cond : null,
+    verification: r.verification,
+    tex: {
+      A: matrixToTex(r.A, { digits }),
+      U: matrixToTex(r.U, { digits }),
+      Sigma: diagToTex(r.S, k, k, { digits }),
+      Vh: matrixToTex(r.Vh, { digits }),
+    },
+  };
 }
 
 /** Names of the matrices a user can copy from the SVD view. */

@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { renderPage } from '../html';
-import { isViewToHost, type HostToView, type ResultsState, type CopyTarget } from './protocol';
+import { isViewToHost, svdView, type HostToView, type ResultsState, type CopyTarget } from './protocol';
+import type { SvdReport } from '../../engine/report';
 import { copyResult } from './copy';
 
 const VIEW_TYPE = 'linalgLens.results';
@@ -17,6 +18,8 @@ export class ResultsPanel {
   private ready = false;
   private queue: HostToView[] = [];
   private state: ResultsState | undefined;
+  /** Full-precision result for copying; absent after a reload (the view keeps only what it shows). */
+  private full: SvdReport | undefined;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -28,10 +31,12 @@ export class ResultsPanel {
     panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), null, this.disposables);
   }
 
-  /** Shows `state` in the panel, creating the panel beside the active editor if needed. */
-  static show(extensionUri: vscode.Uri, state: ResultsState): void {
+  /** Shows a result in the panel, creating the panel beside the active editor if needed. */
+  static show(extensionUri: vscode.Uri, result: { seq: number; source: ResultsState['source']; report: SvdReport; digits: number }): void {
     const p = ResultsPanel.ensure(extensionUri);
+    const state: ResultsState = { seq: result.seq, source: result.source, digits: result.digits, view: svdView(result.report, result.digits) };
     p.state = state;
+    p.full = result.report;
     p.panel.title = 'LinAlg Lens: SVD';
     p.post({ type: 'show', state });
   }
@@ -111,7 +116,12 @@ export class ResultsPanel {
         return;
       }
       case 'copy':
-        if (this.state) void copyResult(this.state, m.target as CopyTarget, m.notation);
+        if (!this.state) return;
+        if (!this.full) {
+          void vscode.window.showInformationMessage('LinAlg Lens: this panel was restored after a reload. Run Compute SVD again to copy the factors at full precision.');
+          return;
+        }
+        void copyResult(this.full, this.state.source, m.target as CopyTarget, m.notation);
         return;
       case 'reveal':
         if (this.state) void revealSource(this.state);
@@ -128,7 +138,7 @@ export class ResultsPanel {
 function isResultsState(s: unknown): s is ResultsState {
   if (typeof s !== 'object' || s === null) return false;
   const r = s as Partial<ResultsState>;
-  return typeof r.seq === 'number' && typeof r.report === 'object' && r.report !== null && typeof r.source === 'object';
+  return typeof r.seq === 'number' && typeof r.view === 'object' && r.view !== null && typeof r.source === 'object';
 }
 
 async function revealSource(state: ResultsState): Promise<void> {

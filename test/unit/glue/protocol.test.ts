@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { isViewToHost } from '../../../src/webviews/results/protocol';
+import { isViewToHost, svdView } from '../../../src/webviews/results/protocol';
+import { svdReport } from '../../../src/engine/report';
 import { explainSvd, energyProfile } from '../../../src/concepts/explainSvd';
 
 describe('results panel protocol', () => {
@@ -34,5 +35,26 @@ describe('SVD explanation', () => {
   it('quantifies digits lost to conditioning', () => {
     const e = explainSvd({ rows: 2, cols: 2, S: [1e6, 1], rank: 2, cond: 1e6 });
     assert.ok(e.paragraphs.some((p) => p.includes('6.0 of the ~16')));
+  });
+});
+
+describe('SVD view state', () => {
+
+  it('carries the singular values in full and the matrices as TeX', () => {
+    const v = svdView(svdReport([[3, 1], [1, 3]]), 4);
+    assert.deepStrictEqual(v.S.map((s) => Math.round(s * 1e12) / 1e12), [4, 2]);
+    assert.strictEqual(v.tex.A, '\\begin{bmatrix}3 & 1 \\\\ 1 & 3\\end{bmatrix}');
+    assert.ok(v.tex.Sigma.startsWith('\\begin{bmatrix}4 & 0'));
+    assert.strictEqual(v.cond !== null && Math.abs(v.cond - 2) < 1e-12, true);
+  });
+
+  it('stays small for a large matrix and survives JSON (cond of a singular matrix is null)', () => {
+    const n = 120;
+    const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (j === 0 ? 0 : Math.sin(i * n + j))));
+    const v = svdView(svdReport(A), 4);
+    const json = JSON.stringify(v);
+    assert.ok(json.length < 20_000, `view state is ${json.length} characters`);
+    assert.strictEqual((JSON.parse(json) as { cond: unknown }).cond, null);
+    assert.strictEqual(v.S.length, n);
   });
 });
