@@ -318,3 +318,94 @@ export function gemm(
     }
   }
 }
+
+/**
+ * C ← C + α·A·Bᵀ with A (m×k) and B (n×k) both row-major (leading dimensions
+ * lda, ldb): every entry is a dot product of two contiguous rows, for
+ * products whose shared dimension is the long, contiguous one (e.g. the
+ * tall-skinny QR on a transposed matrix). Two rows of A against four rows of
+ * B per pass: eight independent accumulators, six loads per eight multiply-adds.
+ */
+export function gemmNT(
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float64Array,
+  ao: number,
+  lda: number,
+  b: Float64Array,
+  bo: number,
+  ldb: number,
+  c: Float64Array,
+  co: number,
+  ldc: number,
+): void {
+  if (m <= 0 || n <= 0 || k <= 0 || alpha === 0) return;
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const x0 = ao + i * lda;
+    const x1 = x0 + lda;
+    const ci = co + i * ldc;
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      const y0 = bo + j * ldb;
+      const y1 = y0 + ldb;
+      const y2 = y1 + ldb;
+      const y3 = y2 + ldb;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      for (let p = 0; p < k; p++) {
+        const u = a[x0 + p];
+        const v = a[x1 + p];
+        const b0 = b[y0 + p];
+        const b1 = b[y1 + p];
+        const b2 = b[y2 + p];
+        const b3 = b[y3 + p];
+        s00 += u * b0;
+        s01 += u * b1;
+        s02 += u * b2;
+        s03 += u * b3;
+        s10 += v * b0;
+        s11 += v * b1;
+        s12 += v * b2;
+        s13 += v * b3;
+      }
+      c[ci + j] += alpha * s00;
+      c[ci + j + 1] += alpha * s01;
+      c[ci + j + 2] += alpha * s02;
+      c[ci + j + 3] += alpha * s03;
+      c[ci + ldc + j] += alpha * s10;
+      c[ci + ldc + j + 1] += alpha * s11;
+      c[ci + ldc + j + 2] += alpha * s12;
+      c[ci + ldc + j + 3] += alpha * s13;
+    }
+    for (; j < n; j++) {
+      const y0 = bo + j * ldb;
+      let s0 = 0;
+      let s1 = 0;
+      for (let p = 0; p < k; p++) {
+        const bv = b[y0 + p];
+        s0 += a[x0 + p] * bv;
+        s1 += a[x1 + p] * bv;
+      }
+      c[ci + j] += alpha * s0;
+      c[ci + ldc + j] += alpha * s1;
+    }
+  }
+  for (; i < m; i++) {
+    const x0 = ao + i * lda;
+    const ci = co + i * ldc;
+    for (let j = 0; j < n; j++) {
+      const y0 = bo + j * ldb;
+      let s0 = 0;
+      let s1 = 0;
+      let p = 0;
+      for (; p + 1 < k; p += 2) {
+        s0 += a[x0 + p] * b[y0 + p];
+        s1 += a[x0 + p + 1] * b[y0 + p + 1];
+      }
+      if (p < k) s0 += a[x0 + p] * b[y0 + p];
+      c[ci + j] += alpha * (s0 + s1);
+    }
+  }
+}

@@ -2,7 +2,7 @@
  * Householder QR of any real m×n matrix (tall, wide, rank-deficient, zero
  * columns, any scale). numpy's `qr(mode)` vocabulary.
  */
-import { householder } from './blas';
+import { gemm, gemmNT, householder } from './blas';
 import { applyBlock, formT } from './householderWy';
 import { transpose, zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
@@ -175,11 +175,17 @@ export function qr(A: MatrixInput, opts: QrOptions = {}): QrResult {
   return { Q: rowsOf(Q), R: rowsOf(R) };
 }
 
+/** Reflectors per block in `qrRTall` (small: its panel work is level-2, the rest is `gemm`). */
+const NB_TALL = 4;
+
 /**
  * Only the n×n R of a tall m×n matrix (m ≥ n), computed on the transpose so
  * every Householder vector and every column it updates is a contiguous run of
  * length m − j (long loops pay for tall-skinny inputs such as 10000×50 PCA
- * data, where row-major rows are short). Same reflectors as `qrFactor`.
+ * data, where row-major rows are short). Blocked: NB_TALL reflectors are
+ * generated on their own rows, then the remaining columns get the block as
+ * I − V·Tᵀ·Vᵀ through two products over the long dimension (`gemmNT`, `gemm`).
+ * Same reflectors as `qrFactor`.
  */
 export function qrRTall(A: Dense): Dense {
   const m = A.rows;
@@ -187,33 +193,67 @@ export function qrRTall(A: Dense): Dense {
   const T = transpose(A); // n×m: row c of T is column c of A
   const t = T.data;
   const R = zeros(n, n);
-  for (let j = 0; j < n; j++) {
-    const vj = j * m + j;
-    const tau = householder(m - j, t, vj, 1);
-    R.data[j * n + j] = t[vj];
-    const len = m - j;
-    for (let c = j + 1; c < n; c++) {
-      const o = c * m + j;
-      if (tau !== 0) {
-        // s = vᵀ·col (v[0] = 1), four partial sums against the dependency chain
+  const tau = new Float64Array(n);
+  const vt = new Float64Array(NB_TALL * m);
+  const TT = new Float64Array(NB_TALL * NB_TALL);
+  const w = new Float64Array(NB_TALL);
+  const W = new Float64Array(n * NB_TALL);
+  const Y = new Float64Array(n * NB_TALL);
+  for (let j0 = 0; j0 < n; j0 += NB_TALL) {
+    const b = Math.min(NB_TALL, n - j0);
+    const len = m - j0;
+    // Panel: columns j0..j0+b−1, unblocked.
+    for (let r = 0; r < b; r++) {
+      const j = j0 + r;
+      const vj = j * m + j;
+      const tj = householder(m - j, t, vj, 1);
+      tau[j] = tj;
+      if (tj === 0) continue;
+      const cnt = m - j;
+      for (let c = j + 1; c < j0 + b; c++) {
+        const o = c * m + j;
         let s0 = t[o];
         let s1 = 0;
         let s2 = 0;
         let s3 = 0;
         let i = 1;
-        for (; i + 3 < len; i += 4) {
+        for (; i + 3 < cnt; i += 4) {
           s0 += t[vj + i] * t[o + i];
           s1 += t[vj + i + 1] * t[o + i + 1];
           s2 += t[vj + i + 2] * t[o + i + 2];
           s3 += t[vj + i + 3] * t[o + i + 3];
         }
-        for (; i < len; i++) s0 += t[vj + i] * t[o + i];
-        const s = tau * (s0 + s1 + (s2 + s3));
+        for (; i < cnt; i++) s0 += t[vj + i] * t[o + i];
+        const s = tj * (s0 + s1 + (s2 + s3));
         t[o] -= s;
-        for (let q = 1; q < len; q++) t[o + q] -= s * t[vj + q];
+        for (let q = 1; q < cnt; q++) t[o + q] -= s * t[vj + q];
       }
-      R.data[j * n + c] = t[o];
     }
+    const c0 = j0 + b;
+    const nc = n - c0;
+    if (nc <= 0) continue;
+    // Vᵀ of the panel (zeros before each unit entry), then T.
+    for (let r = 0; r < b; r++) {
+      const row = r * len;
+      const src = (j0 + r) * m + j0;
+      for (let i = 0; i < r; i++) vt[row + i] = 0;
+      vt[row + r] = 1;
+      for (let i = r + 1; i < len; i++) vt[row + i] = t[src + i];
+    }
+    formT(b, len, vt, tau, j0, TT, w);
+    // W = C·V (nc×b) for the trailing columns C (rows c0.. of T), Y = W·T, C −= Y·Vᵀ.
+    W.fill(0, 0, nc * b);
+    gemmNT(nc, b, len, 1, t, c0 * m + j0, m, vt, 0, len, W, 0, b);
+    for (let c = 0; c < nc; c++) {
+      const o = c * b;
+      for (let r = 0; r < b; r++) {
+        let s = 0;
+        for (let q = 0; q <= r; q++) s += W[o + q] * TT[q * b + r];
+        Y[o + r] = s;
+      }
+    }
+    gemm(nc, len, b, -1, Y, 0, b, 1, vt, 0, len, t, c0 * m + j0, m);
   }
+  for (let j = 0; j < n; j++) for (let c = j; c < n; c++) R.data[j * n + c] = t[c * m + j];
   return R;
 }
