@@ -242,6 +242,32 @@ export async function runUiSuite({ browser, runDir, outDir }) {
       });
     }
 
+    await runner.step('"Copy U" puts U on the clipboard in the notation of the source (NumPy)', async () => {
+      await selectLiteral(page, CASES.A);
+      await runCommand(page, COMMAND);
+      await expectSingularValues(page, CASES.A.S);
+      await webview(page).locator('button[data-copy="U"]').click();
+      const status = page.locator('.statusbar-item', { hasText: 'copied U as NumPy' });
+      await status.first().waitFor({ state: 'visible', timeout: 10_000 });
+    });
+
+    await runner.step('the panel comes back after a window reload', async () => {
+      await selectLiteral(page, CASES.W);
+      await runCommand(page, COMMAND);
+      await expectSingularValues(page, CASES.W.S);
+      // "Developer: Reload Window" is what users run; it shuts the workbench down
+      // properly (state flushed) before the page loads again.
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window').catch(() => undefined); // the palette goes away with the page
+      await reloaded;
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      await tab(page, PANEL_TITLE).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await tab(page, PANEL_TITLE).first().click();
+      await expectSingularValues(page, CASES.W.S);
+      await expectPanelComplete(page);
+      await shotPanel(page, outDir, 'after-reload');
+    });
+
     await runner.step('no Content-Security-Policy violations or page errors in the console', async () => {
       const bad = session.errors.filter((e) => /Content Security Policy|Refused to|Uncaught/i.test(e));
       if (bad.length) throw new Error(bad.slice(0, 5).join('\n'));

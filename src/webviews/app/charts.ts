@@ -28,7 +28,7 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
   const H = 180;
   const padL = 36;
   const padB = 26;
-  const padT = 10;
+  const padT = 20;
   const plotW = W - padL - 36;
   const plotH = H - padB - padT;
   const max = Math.max(...shown.map((b) => b.value), Number.MIN_VALUE);
@@ -60,10 +60,10 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
         const dot = svgEl('circle', { cx, cy, r: 3, class: 'energy-dot' });
         dot.appendChild(svgEl('title', {}, `top ${i + 1}: ${(100 * v).toFixed(1)}% of the energy`));
         svg.appendChild(dot);
-        if (shown.length <= 10) svg.appendChild(svgEl('text', { x: cx + 5, y: cy - 5, class: 'tick energy-label' }, `${(100 * v).toFixed(0)}%`));
+        if (shown.length <= 10) svg.appendChild(svgEl('text', { x: cx + 6, y: Math.max(cy - 6, 12), class: 'tick energy-label' }, `${(100 * v).toFixed(0)}%`));
       });
     }
-    svg.appendChild(svgEl('text', { x: padL + plotW + 4, y: padT + 8, class: 'tick' }, '100%'));
+    if (shown.length > 10) svg.appendChild(svgEl('text', { x: padL + plotW + 4, y: padT + 8, class: 'tick' }, '100%'));
   }
   if (bars.length > shown.length) {
     svg.appendChild(svgEl('text', { x: padL + plotW, y: H - 8, class: 'tick', 'text-anchor': 'end' }, `+${bars.length - shown.length} more`));
