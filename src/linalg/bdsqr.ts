@@ -53,16 +53,23 @@ export function bdsqr(
     const seq: Seq = { cu: new Float64Array(n), su: new Float64Array(n), cv: new Float64Array(n), sv: new Float64Array(n) };
     iterate(n, d, e, vt, ut, seq);
   }
-  // Make the singular values non-negative.
+  // Make the singular values non-negative and sort them into descending
+  // order. The sign flips and the column permutation are applied to U and V
+  // in one contiguous pass per row (a gather), not as strided column swaps.
+  const sign = new Float64Array(n);
   for (let i = 0; i < n; i++) {
+    sign[i] = 1;
     if (d[i] < 0) {
       d[i] = -d[i];
-      if (vt) for (let r = 0, q = i; r < vRows; r++, q += vLd) vt.a[q] = -vt.a[q];
+      sign[i] = -1;
     } else if (d[i] === 0) {
       d[i] = 0; // normalise −0
     }
   }
-  // Selection sort into descending order (n swaps at most, each an O(rows) swap).
+  const perm = new Int32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  // Selection sort of the indices (the same order the previous swap-based sort produced).
+  let moved = false;
   for (let i = 0; i < n - 1; i++) {
     let best = i;
     for (let j = i + 1; j < n; j++) if (d[j] > d[best]) best = j;
@@ -70,19 +77,26 @@ export function bdsqr(
       const t = d[i];
       d[i] = d[best];
       d[best] = t;
-      swapCols(vt, i, best);
-      swapCols(ut, i, best);
+      const q = perm[i];
+      perm[i] = perm[best];
+      perm[best] = q;
+      moved = true;
     }
   }
+  let flipped = false;
+  for (let i = 0; i < n; i++) if (sign[i] < 0) flipped = true;
+  if (vt && (moved || flipped)) permuteCols(vt, n, perm, sign);
+  if (ut && moved) permuteCols(ut, n, perm, null);
 }
 
-function swapCols(t: Target | null, i: number, j: number): void {
-  if (!t) return;
+/** Column j of the result is sgn[perm[j]]·(column perm[j]) of the first n columns, row by row. */
+function permuteCols(t: Target, n: number, perm: Int32Array, sgn: Float64Array | null): void {
   const { a, rows, ld } = t;
+  const tmp = new Float64Array(n);
   for (let r = 0, o = 0; r < rows; r++, o += ld) {
-    const x = a[o + i];
-    a[o + i] = a[o + j];
-    a[o + j] = x;
+    if (sgn) for (let j = 0; j < n; j++) tmp[j] = sgn[perm[j]] * a[o + perm[j]];
+    else for (let j = 0; j < n; j++) tmp[j] = a[o + perm[j]];
+    for (let j = 0; j < n; j++) a[o + j] = tmp[j];
   }
 }
 
