@@ -33,18 +33,31 @@ export interface SvdDense {
 const SMLNUM = Math.sqrt(SAFE_MIN) / (EPS / 2);
 const BIGNUM = 1 / SMLNUM;
 
-/** SVD kernel for finite input; `A` is not modified. */
-export function svdDense(A: Dense, want: SvdVectors): SvdDense {
+/** Kernel result with the singular vectors as COLUMNS (U: m×k or m×m, V: n×k or n×n). */
+interface SvdCols {
+  s: Float64Array;
+  U: Dense | null;
+  V: Dense | null;
+}
+
+/** As `svdDense`, but the vectors stay as columns (no transposes; `svd` writes them out directly). */
+function svdDenseCols(A: Dense, want: SvdVectors): SvdCols {
   if (A.rows < A.cols) {
     if (want === 'right') {
       // Right vectors of A are the left vectors of Aᵀ.
       const r = svdTall(transpose(A), 'thin');
-      return { s: r.s, Ut: null, Vt: r.Ut };
+      return { s: r.s, U: null, V: r.U };
     }
     const r = svdTall(transpose(A), want);
-    return { s: r.s, Ut: r.Vt, Vt: r.Ut };
+    return { s: r.s, U: r.V, V: r.U };
   }
   return svdTall(clone(A), want);
+}
+
+/** SVD kernel for finite input; `A` is not modified. */
+export function svdDense(A: Dense, want: SvdVectors): SvdDense {
+  const r = svdDenseCols(A, want);
+  return { s: r.s, Ut: r.U ? transpose(r.U) : null, Vt: r.V ? transpose(r.V) : null };
 }
 
 /** Singular values only (descending), O(mn·min(m,n)) without vector accumulation. */
@@ -53,17 +66,17 @@ export function singularValuesDense(A: Dense): Float64Array {
 }
 
 // m ≥ n; W is a scratch copy that may be overwritten.
-function svdTall(W: Dense, want: SvdVectors): SvdDense {
+function svdTall(W: Dense, want: SvdVectors): SvdCols {
   const m = W.rows;
   const n = W.cols;
   const rowsU = want === 'full' ? m : n;
   const anrm = maxAbs(W);
   if (n === 0 || anrm === 0) {
     const s = new Float64Array(n);
-    if (want === 'none') return { s, Ut: null, Vt: null };
-    const Ut = zeros(rowsU, m);
-    for (let i = 0; i < Math.min(rowsU, m); i++) Ut.data[i * m + i] = 1;
-    return { s, Ut, Vt: identity(n) };
+    if (want === 'none') return { s, U: null, V: null };
+    const U0 = zeros(m, rowsU);
+    for (let i = 0; i < Math.min(rowsU, m); i++) U0.data[i * rowsU + i] = 1;
+    return { s, U: U0, V: identity(n) };
   }
   let p = 0;
   if (anrm < SMLNUM) p = Math.floor(Math.log2(SMLNUM / anrm));
@@ -110,7 +123,7 @@ function svdTall(W: Dense, want: SvdVectors): SvdDense {
     const f = 2 ** -p;
     for (let i = 0; i < n; i++) s[i] *= f;
   }
-  return { s, Ut: U ? transpose(U) : null, Vt: V ? transpose(V) : null };
+  return { s, U, V };
 }
 
 export interface SvdOptions extends GuardOptions {
@@ -144,11 +157,11 @@ export function svd(A: MatrixInput, opts: SvdOptions = {}): SvdResult {
     assertSizeWithin(D.rows, D.rows, opts.maxEntries, 'U');
     assertSizeWithin(D.cols, D.cols, opts.maxEntries, 'Vh');
   }
-  const r = svdDense(D, full ? 'full' : 'thin');
+  const r = svdDenseCols(D, full ? 'full' : 'thin');
   return {
-    U: rowsOfTransposed(r.Ut as Dense),
+    U: rowsOf(r.U as Dense),
     S: Array.from(r.s),
-    Vh: rowsOf(r.Vt as Dense),
+    Vh: rowsOfTransposed(r.V as Dense),
   };
 }
 
