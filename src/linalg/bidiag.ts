@@ -20,7 +20,10 @@ export interface Bidiag {
  * Reduces `A` (m×n, m ≥ n) in place. Each step applies the left reflector
  * and then the right one; the two trailing updates are fused into one pass
  * over the rows (left update of a row, then its right update while it is in
- * cache), so the trailing matrix is streamed twice per step instead of four times.
+ * cache). The same pass also accumulates z = Σ_i x_i·A[i, :] over the rows
+ * of the next column x as they become final, so the next step's
+ * w = τ·vᵀA (v = x scaled by the reflector) needs no pass of its own: the
+ * trailing matrix is streamed once per step instead of twice.
  */
 export function bidiagonalize(A: Dense): Bidiag {
   const { rows: m, cols: n, data: a } = A;
@@ -31,56 +34,74 @@ export function bidiagonalize(A: Dense): Bidiag {
   const w = new Float64Array(n);
   const v = new Float64Array(m);
   const u = new Float64Array(n);
+  const z = new Float64Array(n);
+  let zReady = false; // z holds Σ_{i>k} A[i][k]·A[i][c] (c > k) for the current k
   for (let k = 0; k < n; k++) {
     const kk = k * n + k;
+    const alpha = a[kk];
     const tq = householder(m - k, a, kk, n);
     tauq[k] = tq;
     d[k] = a[kk];
     if (k === n - 1) break;
     const rk = k * n;
     const c0 = k + 1;
-    // w = τq·vᵀ·A[k:, k+1:], two rows per pass.
+    // w = τq·vᵀ·A[k:, k+1:].
     if (tq !== 0) {
       v[k] = 1;
       for (let i = k + 1; i < m; i++) v[i] = a[i * n + k];
-      for (let c = c0; c < n; c++) w[c] = a[rk + c];
-      let i = k + 1;
-      for (; i + 1 < m; i += 2) {
-        const p = i * n;
-        const q = p + n;
-        const v0 = v[i];
-        const v1 = v[i + 1];
-        for (let c = c0; c < n; c++) w[c] += v0 * a[p + c] + v1 * a[q + c];
+      // v_i = x_i/(α − β): w follows from z without another pass, unless that
+      // divisor is so extreme that the unscaled products could lose range.
+      const den = alpha - a[kk];
+      const aden = Math.abs(den);
+      if (zReady && aden > 1e-100 && aden < 1e100) {
+        const scale = 1 / den;
+        for (let c = c0; c < n; c++) w[c] = tq * (a[rk + c] + z[c] * scale);
+      } else {
+        for (let c = c0; c < n; c++) w[c] = a[rk + c];
+        let i = k + 1;
+        for (; i + 1 < m; i += 2) {
+          const p = i * n;
+          const q = p + n;
+          const v0 = v[i];
+          const v1 = v[i + 1];
+          for (let c = c0; c < n; c++) w[c] += v0 * a[p + c] + v1 * a[q + c];
+        }
+        if (i < m) {
+          const p = i * n;
+          const v0 = v[i];
+          for (let c = c0; c < n; c++) w[c] += v0 * a[p + c];
+        }
+        for (let c = c0; c < n; c++) w[c] *= tq;
       }
-      if (i < m) {
-        const p = i * n;
-        const v0 = v[i];
-        for (let c = c0; c < n; c++) w[c] += v0 * a[p + c];
-      }
-      for (let c = c0; c < n; c++) {
-        w[c] *= tq;
-        a[rk + c] -= w[c];
-      }
+      for (let c = c0; c < n; c++) a[rk + c] -= w[c];
     }
     // Right reflector from the (updated) row k, entries k+1..n−1.
     let tp = 0;
     if (k < n - 2) tp = householder(n - k - 1, a, rk + c0, 1);
     taup[k] = tp;
     e[k] = a[rk + c0];
-    if (tq === 0 && tp === 0) continue;
+    if (tq === 0 && tp === 0) {
+      zReady = false;
+      continue;
+    }
     u[c0] = 1;
     for (let c = c0 + 1; c < n; c++) u[c] = a[rk + c];
     const vq = tq !== 0;
-    // Per pair of rows: left update fused with the dot product for the right reflector, then the right update.
+    // z for step k+1 collects rows ≥ k+2 against columns ≥ k+2 (only if there is such a step).
+    const c1 = c0 + 1;
+    const wantZ = c0 < n - 1;
+    for (let c = c1; c < n; c++) z[c] = 0;
+    // Per pair of rows: left update fused with the dot product for the right
+    // reflector, then the right update fused with the accumulation of z.
     let i = k + 1;
     for (; i + 1 < m; i += 2) {
       const p = i * n;
       const q = p + n;
       const v0 = vq ? v[i] : 0;
       const v1 = vq ? v[i + 1] : 0;
-      let s0 = 0;
-      let s1 = 0;
       if (tp !== 0) {
+        let s0 = 0;
+        let s1 = 0;
         for (let c = c0; c < n; c++) {
           const wc = w[c];
           const x = a[p + c] - v0 * wc;
@@ -92,16 +113,33 @@ export function bidiagonalize(A: Dense): Bidiag {
         }
         s0 *= tp;
         s1 *= tp;
-        for (let c = c0; c < n; c++) {
-          const uc = u[c];
-          a[p + c] -= s0 * uc;
-          a[q + c] -= s1 * uc;
+        // u[c0] = 1
+        const g0 = i === k + 1 ? 0 : a[p + c0] - s0;
+        const g1 = a[q + c0] - s1;
+        a[p + c0] -= s0;
+        a[q + c0] -= s1;
+        if (wantZ) {
+          for (let c = c1; c < n; c++) {
+            const uc = u[c];
+            const x = a[p + c] - s0 * uc;
+            const y = a[q + c] - s1 * uc;
+            a[p + c] = x;
+            a[q + c] = y;
+            z[c] += g0 * x + g1 * y;
+          }
         }
       } else {
-        for (let c = c0; c < n; c++) {
+        const g0 = i === k + 1 ? 0 : a[p + c0] - v0 * w[c0];
+        const g1 = a[q + c0] - v1 * w[c0];
+        a[p + c0] = a[p + c0] - v0 * w[c0];
+        a[q + c0] = a[q + c0] - v1 * w[c0];
+        for (let c = c1; c < n; c++) {
           const wc = w[c];
-          a[p + c] -= v0 * wc;
-          a[q + c] -= v1 * wc;
+          const x = a[p + c] - v0 * wc;
+          const y = a[q + c] - v1 * wc;
+          a[p + c] = x;
+          a[q + c] = y;
+          z[c] += g0 * x + g1 * y;
         }
       }
     }
@@ -118,7 +156,12 @@ export function bidiagonalize(A: Dense): Bidiag {
         s0 *= tp;
         for (let c = c0; c < n; c++) a[p + c] -= s0 * u[c];
       }
+      if (i > k + 1) {
+        const g0 = a[p + c0];
+        for (let c = c1; c < n; c++) z[c] += g0 * a[p + c];
+      }
     }
+    zReady = wantZ;
   }
   return { F: A, d, e, tauq, taup };
 }
