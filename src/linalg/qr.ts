@@ -88,24 +88,22 @@ export function qrFactor(A: Dense): QrFactors {
 }
 
 /**
- * The first `qc` columns of Q = H_0·H_1·…·H_{k−1} (m×qc, qc ≥ k or qc = m).
- * Blocked backward accumulation: blocks are applied last to first, each as
- * I − V·T·Vᵀ on rows and columns ≥ its first index (the rest is still identity).
+ * X ← Q·X for Q = H_0·H_1·…·H_{k−1} and row-major X (m×c, leading dimension
+ * ldx). Blocks are applied last to first as I − V·T·Vᵀ on rows ≥ the block's
+ * first index; with `identityShape` X is taken to start as the identity
+ * (columns before the block's first index are untouched by it then).
  */
-export function formQ(f: QrFactors, qc: number): Dense {
+function applyQBlocks(f: QrFactors, x: Float64Array, ldx: number, c: number, identityShape: boolean): void {
   const { F, tau } = f;
   const m = F.rows;
   const n = F.cols;
   const a = F.data;
   const k = tau.length;
-  const Q = zeros(m, qc);
-  const q = Q.data;
-  for (let i = 0; i < Math.min(m, qc); i++) q[i * qc + i] = 1;
-  if (k === 0) return Q;
+  if (k === 0 || c === 0) return;
   const vt = new Float64Array(Math.min(NB, k) * m);
   const T = new Float64Array(NB * NB);
   const w = new Float64Array(NB);
-  const work = new Float64Array(NB * qc);
+  const work = new Float64Array(NB * c);
   const last = Math.floor((k - 1) / NB) * NB;
   for (let j0 = last; j0 >= 0; j0 -= NB) {
     const b = Math.min(NB, k - j0);
@@ -120,9 +118,28 @@ export function formQ(f: QrFactors, qc: number): Dense {
     }
     if (!any) continue;
     formT(b, len, vt, tau, j0, T, w);
-    applyBlock(b, len, vt, T, false, q, j0 * qc + j0, qc, qc - j0, work);
+    const c0 = identityShape ? Math.min(j0, c) : 0;
+    applyBlock(b, len, vt, T, false, x, j0 * ldx + c0, ldx, c - c0, work);
   }
+}
+
+/**
+ * The first `qc` columns of Q = H_0·H_1·…·H_{k−1} (m×qc, qc ≥ k or qc = m).
+ * Blocked backward accumulation: blocks are applied last to first, each as
+ * I − V·T·Vᵀ on rows and columns ≥ its first index (the rest is still identity).
+ */
+export function formQ(f: QrFactors, qc: number): Dense {
+  const m = f.F.rows;
+  const Q = zeros(m, qc);
+  const q = Q.data;
+  for (let i = 0; i < Math.min(m, qc); i++) q[i * qc + i] = 1;
+  applyQBlocks(f, q, qc, qc, true);
   return Q;
+}
+
+/** X ← Q·X in place (X is m×c, m = the factored matrix's row count), without forming Q. */
+export function applyQ(f: QrFactors, X: Dense): void {
+  applyQBlocks(f, X.data, X.cols, X.cols, false);
 }
 
 /** The upper-triangular (trapezoidal) R with `rr` rows; entries below the diagonal are exactly 0. */

@@ -16,7 +16,7 @@ import { EPS, SAFE_MIN, matmul, maxAbs, scalePow2 } from './blas';
 import { clone, identity, transpose, zeros, type Dense } from './dense';
 import { rowsOf, rowsOfTransposed } from './rows';
 import { assertSizeWithin, toDense, type GuardOptions, type MatrixInput } from './guards';
-import { extractR, formQ, qrFactor, qrRTall } from './qr';
+import { applyQ, extractR, formQ, qrFactor, qrRTall } from './qr';
 
 /** What the kernel should compute besides the singular values ('right': Vt only, no U). */
 export type SvdVectors = 'none' | 'thin' | 'full' | 'right';
@@ -103,7 +103,13 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
     if (wantU) UR = formQ({ F: b.F, tau: b.tauq }, n);
     bdsqr(n, b.d, b.e, V ? V.data : null, n, n, UR ? UR.data : null, n, n);
     s = b.d;
-    if (UR) {
+    if (UR && rowsU === n) {
+      // U = Q·[U_R; 0], applying the QR's reflectors to the m×n block (no Q, no product).
+      const Ux = zeros(m, n);
+      Ux.data.set(UR.data);
+      applyQ(f, Ux);
+      U = Ux;
+    } else if (UR) {
       // U = Q·[U_R 0; 0 I]
       const Q = formQ(f, rowsU);
       const head: Dense = { rows: m, cols: n, data: new Float64Array(m * n) };
