@@ -2,7 +2,7 @@
  * LU with partial pivoting and what is built on it: `lu`, `det`, `slogdet`,
  * `solve`, `inv`. Convention (chosen here, numpy has no LU): P·A = L·U.
  */
-import { SAFE_MIN } from './blas';
+import { SAFE_MIN, gemm } from './blas';
 import { identity, zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
 import { LinAlgError } from './errors';
@@ -20,14 +20,19 @@ export interface LuFactors {
 }
 
 const NB = 4;
+/** Columns per outer panel: the update to its right is one `gemm` with inner dimension NBO. */
+const NBO = 16;
 
 /**
  * Gaussian elimination with partial pivoting (largest |entry| in the column,
- * so |L_ij| ≤ 1), in place, blocked by NB = 4 columns: a panel is factored
- * with whole-row swaps while only its own columns are updated, then the rows
- * of U to its right are finished and the trailing matrix gets the four rank-1
- * updates in one pass (four multiply-adds per load/store of each entry). The
- * arithmetic is the same as the unblocked algorithm, reordered. A zero pivot
+ * so |L_ij| ≤ 1), in place, blocked on two levels. An outer panel of NBO
+ * columns is factored by the four-column scheme below, restricted to the
+ * panel's own columns; then the rows of U to its right are finished
+ * (U12 ← L11⁻¹·A12) and the trailing matrix gets A22 −= L21·U12 as one
+ * register-blocked `gemm`. Inside the panel, four columns at a time are
+ * factored with whole-row swaps while only their own columns are updated, and
+ * the rest of the panel gets the four rank-1 updates in one pass. The
+ * arithmetic is that of the unblocked algorithm, reordered. A zero pivot
  * column is skipped (LAPACK's dgetf2 behaviour), so singular matrices factor too.
  */
 export function luFactor(A: Dense): LuFactors {
@@ -37,85 +42,102 @@ export function luFactor(A: Dense): LuFactors {
   for (let i = 0; i < m; i++) perm[i] = i;
   let parity = 1;
   let zeroPivot = -1;
-  for (let j0 = 0; j0 < k; j0 += NB) {
-    const jend = Math.min(j0 + NB, k);
-    const cend = Math.min(j0 + NB, n); // panel columns j0..cend−1
-    for (let j = j0; j < jend; j++) {
-      let p = j;
-      let best = Math.abs(a[j * n + j]);
-      for (let i = j + 1; i < m; i++) {
-        const v = Math.abs(a[i * n + j]);
-        if (v > best) {
-          best = v;
-          p = i;
+  for (let J0 = 0; J0 < k; J0 += NBO) {
+    const Jend = Math.min(J0 + NBO, k);
+    const Cend = Math.min(J0 + NBO, n); // outer panel columns J0..Cend−1
+    for (let j0 = J0; j0 < Jend; j0 += NB) {
+      const jend = Math.min(j0 + NB, Jend);
+      const cend = Math.min(j0 + NB, Cend); // inner panel columns j0..cend−1
+      for (let j = j0; j < jend; j++) {
+        let p = j;
+        let best = Math.abs(a[j * n + j]);
+        for (let i = j + 1; i < m; i++) {
+          const v = Math.abs(a[i * n + j]);
+          if (v > best) {
+            best = v;
+            p = i;
+          }
         }
-      }
-      if (best === 0) {
-        if (zeroPivot < 0) zeroPivot = j;
-        continue;
-      }
-      if (p !== j) {
-        const rp = p * n;
+        if (best === 0) {
+          if (zeroPivot < 0) zeroPivot = j;
+          continue;
+        }
+        if (p !== j) {
+          const rp = p * n;
+          const rj = j * n;
+          for (let c = 0; c < n; c++) {
+            const t = a[rp + c];
+            a[rp + c] = a[rj + c];
+            a[rj + c] = t;
+          }
+          const t = perm[p];
+          perm[p] = perm[j];
+          perm[j] = t;
+          parity = -parity;
+        }
         const rj = j * n;
-        for (let c = 0; c < n; c++) {
-          const t = a[rp + c];
-          a[rp + c] = a[rj + c];
-          a[rj + c] = t;
+        const piv = a[rj + j];
+        const useRecip = Math.abs(piv) >= SAFE_MIN * 4;
+        const rinv = 1 / piv;
+        for (let i = j + 1; i < m; i++) {
+          const ri = i * n;
+          const l = useRecip ? a[ri + j] * rinv : a[ri + j] / piv;
+          a[ri + j] = l;
+          if (l === 0) continue;
+          for (let c = j + 1; c < cend; c++) a[ri + c] -= l * a[rj + c];
         }
-        const t = perm[p];
-        perm[p] = perm[j];
-        perm[j] = t;
-        parity = -parity;
       }
-      const rj = j * n;
-      const piv = a[rj + j];
-      const useRecip = Math.abs(piv) >= SAFE_MIN * 4;
-      const rinv = 1 / piv;
-      for (let i = j + 1; i < m; i++) {
+      if (cend >= Cend) continue;
+      // Finish the inner panel's rows of U within the outer panel.
+      for (let t = j0 + 1; t < jend; t++) {
+        const rt = t * n;
+        for (let s = j0; s < t; s++) {
+          const l = a[rt + s];
+          if (l === 0) continue;
+          const rs = s * n;
+          for (let c = cend; c < Cend; c++) a[rt + c] -= l * a[rs + c];
+        }
+      }
+      // Rest of the outer panel −= L21·U12 of the inner panel, all four columns in one pass.
+      const nbk = jend - j0;
+      const r0 = j0 * n;
+      for (let i = jend; i < m; i++) {
         const ri = i * n;
-        const l = useRecip ? a[ri + j] * rinv : a[ri + j] / piv;
-        a[ri + j] = l;
-        if (l === 0) continue;
-        for (let c = j + 1; c < cend; c++) a[ri + c] -= l * a[rj + c];
+        if (nbk === NB) {
+          const l0 = a[ri + j0];
+          const l1 = a[ri + j0 + 1];
+          const l2 = a[ri + j0 + 2];
+          const l3 = a[ri + j0 + 3];
+          const u0 = r0;
+          const u1 = r0 + n;
+          const u2 = u1 + n;
+          const u3 = u2 + n;
+          for (let c = cend; c < Cend; c++) {
+            a[ri + c] -= l0 * a[u0 + c] + l1 * a[u1 + c] + l2 * a[u2 + c] + l3 * a[u3 + c];
+          }
+        } else {
+          for (let s = j0; s < jend; s++) {
+            const l = a[ri + s];
+            if (l === 0) continue;
+            const rs = s * n;
+            for (let c = cend; c < Cend; c++) a[ri + c] -= l * a[rs + c];
+          }
+        }
       }
     }
-    if (cend >= n) continue;
-    // Finish the panel's rows of U to the right: U12 ← L11⁻¹·A12.
-    for (let t = j0 + 1; t < jend; t++) {
+    if (Cend >= n) continue;
+    // U12 ← L11⁻¹·A12 for the outer panel's rows (unit lower L11), row-oriented.
+    for (let t = J0 + 1; t < Jend; t++) {
       const rt = t * n;
-      for (let s = j0; s < t; s++) {
+      for (let s = J0; s < t; s++) {
         const l = a[rt + s];
         if (l === 0) continue;
         const rs = s * n;
-        for (let c = cend; c < n; c++) a[rt + c] -= l * a[rs + c];
+        for (let c = Cend; c < n; c++) a[rt + c] -= l * a[rs + c];
       }
     }
-    // Trailing update A22 −= L21·U12, all panel columns in one pass.
-    const nbk = jend - j0;
-    const r0 = j0 * n;
-    for (let i = jend; i < m; i++) {
-      const ri = i * n;
-      if (nbk === NB) {
-        const l0 = a[ri + j0];
-        const l1 = a[ri + j0 + 1];
-        const l2 = a[ri + j0 + 2];
-        const l3 = a[ri + j0 + 3];
-        const u0 = r0;
-        const u1 = r0 + n;
-        const u2 = u1 + n;
-        const u3 = u2 + n;
-        for (let c = cend; c < n; c++) {
-          a[ri + c] -= l0 * a[u0 + c] + l1 * a[u1 + c] + l2 * a[u2 + c] + l3 * a[u3 + c];
-        }
-      } else {
-        for (let s = j0; s < jend; s++) {
-          const l = a[ri + s];
-          if (l === 0) continue;
-          const rs = s * n;
-          for (let c = cend; c < n; c++) a[ri + c] -= l * a[rs + c];
-        }
-      }
-    }
+    // A22 −= L21·U12.
+    if (Jend < m) gemm(m - Jend, n - Cend, Jend - J0, -1, a, Jend * n + J0, n, 1, a, J0 * n + Cend, n, a, Jend * n + Cend, n);
   }
   return { F: A, perm, parity, zeroPivot };
 }
