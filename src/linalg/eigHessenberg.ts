@@ -4,6 +4,9 @@
  * §7.4.3; LAPACK dgehd2/dorghr describe the same unblocked scheme).
  * Row-major storage throughout; both one-sided updates run along rows.
  */
+import { reflector, type Reflector } from './eigShared';
+
+const refl: Reflector = { beta: 0, tau: 0 };
 
 /** Reflectors of a Hessenberg reduction: H_k = I − tau[k] v_k v_kᵀ. */
 export interface HessenbergReflectors {
@@ -19,23 +22,14 @@ export function hessenberg(a: Float64Array, n: number, lo: number, hi: number): 
   const w = new Float64Array(n);
   for (let k = lo; k + 1 < hi; k++) {
     const k1 = k + 1;
-    const alpha = a[k1 * n + k];
-    let ss = 0;
-    for (let i = k1 + 1; i <= hi; i++) {
-      const x = a[i * n + k];
-      ss += x * x;
-    }
-    if (ss === 0) continue;
-    const beta = alpha >= 0 ? -Math.sqrt(alpha * alpha + ss) : Math.sqrt(alpha * alpha + ss);
-    const t = (beta - alpha) / beta;
-    const inv = 1 / (alpha - beta);
     const vo = k * n;
+    // Scaled norms (LAPACK dlarfg's safeguards): subnormal or 1e-160-sized columns still give an orthogonal reflector.
+    reflector(a[k1 * n + k], a, (k1 + 1) * n + k, n, hi - k1, v, vo + k1 + 1, 1, refl);
+    const t = refl.tau;
+    if (t === 0) continue;
     v[vo + k1] = 1;
-    for (let i = k1 + 1; i <= hi; i++) {
-      v[vo + i] = a[i * n + k] * inv;
-      a[i * n + k] = 0;
-    }
-    a[k1 * n + k] = beta;
+    for (let i = k1 + 1; i <= hi; i++) a[i * n + k] = 0;
+    a[k1 * n + k] = refl.beta;
     tau[k] = t;
     // Left: rows k1..hi, columns k1..n-1:  A ← A − t v (vᵀ A).
     leftReflect(a, n, v, vo, t, k1, hi, k1, n - 1, w);

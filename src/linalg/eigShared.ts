@@ -56,6 +56,102 @@ export function scaleInPlace(data: Float64Array, s: number): void {
   for (let i = 0; i < data.length; i++) data[i] *= s;
 }
 
+/** Squares of magnitudes in [2^-480, 2^480] neither underflow nor overflow, sums of n ≤ 2^60 of them neither. */
+const SQ_LO = 2 ** -480;
+const SQ_HI = 2 ** 480;
+
+/**
+ * Euclidean norm of x[off], x[off + inc], … (len entries) without spurious
+ * underflow or overflow: the plain sum of squares when the largest entry is
+ * in a safe range (one pass), otherwise a second pass over entries scaled by
+ * a power of two near the largest one. Subnormal entries are handled exactly.
+ */
+export function safeNorm(x: Float64Array, off: number, inc: number, len: number): number {
+  let ss = 0;
+  let big = 0;
+  for (let i = 0, p = off; i < len; i++, p += inc) {
+    const v = x[p];
+    ss += v * v;
+    const a = v < 0 ? -v : v;
+    if (a > big) big = a;
+  }
+  if (big === 0 || (big >= SQ_LO && big <= SQ_HI)) return Math.sqrt(ss);
+  // 2^-e · big lies in [1, 2); 2^-e may itself overflow for subnormal big, so apply it in two halves.
+  const e = exponentOf(big);
+  const h1 = 2 ** -Math.trunc(e / 2);
+  const h2 = 2 ** -(e - Math.trunc(e / 2));
+  let s = 0;
+  for (let i = 0, p = off; i < len; i++, p += inc) {
+    const v = x[p] * h1 * h2;
+    s += v * v;
+  }
+  return Math.sqrt(s) / h1 / h2;
+}
+
+/** floor(log2 |x|) for finite nonzero x (exact, also for subnormals). */
+export function exponentOf(x: number): number {
+  let a = x < 0 ? -x : x;
+  let e = Math.floor(Math.log2(a));
+  // log2 can be off by one next to powers of two; fix it exactly.
+  a = a * 2 ** -Math.trunc(e / 2) * 2 ** -(e - Math.trunc(e / 2));
+  if (a >= 2) e += 1;
+  else if (a < 1) e -= 1;
+  return e;
+}
+
+/** |β| below this makes 1/(α − β) inexact or infinite: the reflector is then built from a rescaled copy. */
+const TINY_BETA = SAFE_MIN / EPS;
+const UP = 2 ** 600;
+
+/** Output of `reflector`: the new leading entry β and the scalar τ of H = I − τ v vᵀ. */
+export interface Reflector {
+  beta: number;
+  tau: number;
+}
+
+/**
+ * Householder reflector H = I − τ v vᵀ (v = (1, v_2, …)) with H·(α, x) = (β, 0, …, 0),
+ * in the manner of LAPACK's dlarfg: ‖x‖ by `safeNorm`, and when |β| is so small
+ * that 1/(α − β) would overflow or lose digits, α and x are first multiplied
+ * by 2^600 (exact), so entries down to the subnormal range give an exactly
+ * orthogonal H. Reads x from src[so + i·si], writes v_2… to dst[doff + i·di]
+ * (i < len); τ = 0 (H = I, β = α, dst untouched) when x = 0.
+ */
+export function reflector(
+  alpha: number, src: Float64Array, so: number, si: number, len: number,
+  dst: Float64Array, doff: number, di: number, out: Reflector,
+): void {
+  let xnorm = safeNorm(src, so, si, len);
+  if (xnorm === 0) {
+    out.beta = alpha;
+    out.tau = 0;
+    return;
+  }
+  let beta = hypot2(alpha, xnorm);
+  let up = 1;
+  if (beta < TINY_BETA) {
+    up = UP;
+    alpha *= UP;
+    xnorm = safeNormScaled(src, so, si, len, UP);
+    beta = hypot2(alpha, xnorm);
+  }
+  if (alpha >= 0) beta = -beta;
+  const inv = 1 / (alpha - beta);
+  if (up === 1) {
+    for (let i = 0, p = so, q = doff; i < len; i++, p += si, q += di) dst[q] = src[p] * inv;
+  } else {
+    for (let i = 0, p = so, q = doff; i < len; i++, p += si, q += di) dst[q] = src[p] * up * inv;
+  }
+  out.tau = (beta - alpha) / beta;
+  out.beta = beta / up;
+}
+
+function safeNormScaled(x: Float64Array, off: number, inc: number, len: number, f: number): number {
+  const t = new Float64Array(len);
+  for (let i = 0, p = off; i < len; i++, p += inc) t[i] = x[p] * f;
+  return safeNorm(t, 0, 1, len);
+}
+
 /** `Math.sign` that gives +1 for zero, as the kernels need a definite sign. */
 export function signOf(x: number): number {
   return x < 0 ? -1 : 1;

@@ -8,7 +8,9 @@
  * documentation for the deflation test and iteration limit.
  * All matrices are row-major n×n `Float64Array`s; the kernels trust their input.
  */
-import { EPS, SAFE_MIN, hypot2 } from './eigShared';
+import { EPS, SAFE_MIN, hypot2, reflector, type Reflector } from './eigShared';
+
+const refl: Reflector = { beta: 0, tau: 0 };
 
 /** Result of `tridiagonalize`: T = Qᵀ A Q with diagonal `d` and off-diagonal `e`. */
 export interface Tridiagonal {
@@ -36,28 +38,16 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const p = new Float64Array(n);
   for (let k = 0; k + 2 < n; k++) {
     const k1 = k + 1;
-    // Reflector that maps column k below the diagonal onto a multiple of e_{k+1}.
-    const alpha = a[k1 * n + k];
-    let ss = 0;
-    for (let i = k1 + 1; i < n; i++) {
-      const x = a[i * n + k];
-      ss += x * x;
-    }
+    // Reflector that maps column k below the diagonal onto a multiple of e_{k+1}
+    // (norms scaled, so subnormal and 1e-160-sized entries give an orthogonal H).
     const vo = k * n;
     d[k] = a[k * n + k];
-    if (ss === 0) {
-      // Already zero below the subdiagonal: H_k = I.
-      e[k] = alpha;
-      tau[k] = 0;
-      continue;
-    }
-    const beta = alpha >= 0 ? -Math.sqrt(alpha * alpha + ss) : Math.sqrt(alpha * alpha + ss);
-    const t = (beta - alpha) / beta;
-    const inv = 1 / (alpha - beta);
-    v[vo + k1] = 1;
-    for (let i = k1 + 1; i < n; i++) v[vo + i] = a[i * n + k] * inv;
+    reflector(a[k1 * n + k], a, (k1 + 1) * n + k, n, n - k1 - 1, v, vo + k1 + 1, 1, refl);
+    e[k] = refl.beta;
+    const t = refl.tau;
     tau[k] = t;
-    e[k] = beta;
+    if (t === 0) continue; // already zero below the subdiagonal: H_k = I
+    v[vo + k1] = 1;
     // p = t · A22 · v using only the lower triangle of A22 = A[k1:, k1:].
     // Rows are taken in pairs so the loads of v and p are shared.
     for (let i = k1; i < n; i++) p[i] = 0;
