@@ -10,7 +10,7 @@
  * matrices like the JAMA 5×5 counter-example from cycling forever. A hard
  * total iteration budget turns any remaining stagnation into an error.
  */
-import { EPS, SAFE_MIN, hypot2 } from './eigShared';
+import { EPS, SAFE_MIN, hypot2, safeNorm } from './eigShared';
 
 /** Output of `schur`: eigenvalues in diagonal order (pairs: +im first). */
 export interface SchurValues {
@@ -34,12 +34,15 @@ function rotate2x2(a: number, b: number, c: number, d: number, cs: number, sn: n
   out2[5] = sn;
 }
 
-/** Rotation whose first column is the eigenvector of the real eigenvalue d + z of [[a, b], [c, d]]. */
-function triangularize(a: number, b: number, c: number, d: number): void {
+/**
+ * Rotation whose first column is the eigenvector of the real eigenvalue d + z of
+ * [[a, b], [c, d]]; `root` = sqrt(((a − d)/2)² + b·c) ≥ 0, computed by the caller
+ * without squaring (so entries around 1e-160 or 1e200 keep their digits).
+ */
+function triangularize(a: number, b: number, c: number, d: number, root: number): void {
   const p = 0.5 * (a - d);
-  const disc = Math.max(0, p * p + b * c);
   // z = λ − d computed without cancellation; the eigenvector is (z, c).
-  const z = p + (p >= 0 ? Math.sqrt(disc) : -Math.sqrt(disc));
+  const z = p + (p >= 0 ? root : -root);
   const t = hypot2(z, c);
   rotate2x2(a, b, c, d, z / t, c / t);
   out2[2] = 0;
@@ -75,9 +78,18 @@ export function standardize2x2(a: number, b: number, c: number, d: number): Floa
     out2[9] = 0;
     return out2;
   }
+  // Sign of the discriminant p² + b·c from quantities divided by their scale
+  // (as LAPACK's dlanv2), so it neither underflows to 0 nor overflows.
   const p = 0.5 * (a - d);
-  if (p * p + b * c >= 0) {
-    triangularize(a, b, c, d);
+  const ab = Math.abs(b);
+  const ac = Math.abs(c);
+  const bcmax = ab > ac ? ab : ac;
+  const bcmis = (ab > ac ? ac : ab) * (b < 0 ? -1 : 1) * (c < 0 ? -1 : 1);
+  const ap = Math.abs(p);
+  const scale = ap > bcmax ? ap : bcmax;
+  const zs = (p / scale) * p + (bcmax / scale) * bcmis;
+  if (zs >= 0) {
+    triangularize(a, b, c, d, Math.sqrt(scale) * Math.sqrt(zs));
     return out2;
   }
   // Complex pair: rotate by θ with tan 2θ = (d − a)/(b + c) so both diagonal entries
@@ -96,9 +108,22 @@ export function standardize2x2(a: number, b: number, c: number, d: number): Floa
   const mid = 0.5 * (out2[0] + out2[3]);
   const nb = out2[1];
   const nc = out2[2];
-  if (nb * nc >= 0) {
+  if (nb === 0 || nc === 0 || nb > 0 === nc > 0) {
     // Rounding made the pair real: finish with a triangularising rotation, composed.
-    triangularize(mid, nb, nc, mid);
+    if (nc === 0) {
+      out2[6] = out2[0];
+      out2[7] = 0;
+      out2[8] = out2[3];
+      out2[9] = 0;
+      return out2;
+    }
+    if (nb === 0) rotate2x2(out2[0], nb, nc, out2[3], 0, 1);
+    else triangularize(mid, nb, nc, mid, Math.sqrt(Math.abs(nb)) * Math.sqrt(Math.abs(nc)));
+    out2[2] = 0;
+    out2[6] = out2[0];
+    out2[7] = 0;
+    out2[8] = out2[3];
+    out2[9] = 0;
     const c1 = out2[4];
     const s1 = out2[5];
     out2[4] = cs * c1 - sn * s1;
@@ -130,6 +155,11 @@ export function schur(h: Float64Array, n: number, lo: number, hi: number, zt: Fl
   const nh = hi - lo + 1;
   const smlnum = SAFE_MIN * (nh / EPS);
   let budget = Math.max(30 * nh, 300);
+  // ‖H‖_F of the active block (kept by the orthogonal sweeps up to rounding), for the
+  // normwise fallback test below.
+  let hnorm = 0;
+  for (let r = lo; r <= hi; r++) hnorm = hypot2(hnorm, safeNorm(h, r * n + Math.max(lo, r - 1), 1, hi - Math.max(lo, r - 1) + 1));
+  const normTol = EPS * hnorm;
   let i = hi;
   let stagnant = 0;
   while (i >= lo) {
@@ -139,6 +169,12 @@ export function schur(h: Float64Array, n: number, lo: number, hi: number, zt: Fl
       const o = l * n;
       const hl = Math.abs(h[o + l - 1]);
       if (hl <= smlnum) break;
+      // After 10 sweeps without deflation (the neighbour-relative tests below
+      // can wait forever for a subdiagonal next to an exact zero diagonal entry,
+      // or one that rounding keeps at 1e-280 beside entries of 1e-180), a
+      // subdiagonal below eps·‖H‖_F is dropped: still a normwise backward
+      // stable perturbation, as in EISPACK's hqr.
+      if (stagnant >= 10 && hl <= normTol) break;
       const hll = h[o + l];
       const hpp = h[o - n + l - 1];
       let tst = Math.abs(hpp) + Math.abs(hll);
@@ -305,9 +341,14 @@ function sweep(
     v1 = h21s * (hmm + at(m + 1, m + 1) - rt1r - rt2r);
     v2 = h21s * at(m + 2, m + 1);
     s = Math.abs(v0) + Math.abs(v1) + Math.abs(v2);
-    v0 /= s;
-    v1 /= s;
-    v2 /= s;
+    if (s === 0) {
+      // Every term underflowed: no usable bulge from this row.
+      v0 = 1;
+    } else {
+      v0 /= s;
+      v1 /= s;
+      v2 /= s;
+    }
     if (m === l) break;
     const up = Math.abs(at(m, m - 1)) * (Math.abs(v1) + Math.abs(v2));
     const diag = Math.abs(v0) * (Math.abs(at(m - 1, m - 1)) + Math.abs(hmm) + Math.abs(at(m + 1, m + 1)));
@@ -323,15 +364,22 @@ function sweep(
       v2 = nr === 3 ? at(k + 2, k - 1) : 0;
     }
     // Householder reflector P = I − t u uᵀ, u = (1, u1, u2), mapping (v0, v1, v2) to (beta, 0, 0).
-    const xnorm = hypot2(v1, v2);
-    if (xnorm === 0) {
-      continue;
-    }
-    const beta = v0 >= 0 ? -hypot2(v0, xnorm) : hypot2(v0, xnorm);
-    const t = (beta - v0) / beta;
-    const sc = 1 / (v0 - beta);
-    const u1 = v1 * sc;
-    const u2 = v2 * sc;
+    // Built from the vector divided by its largest entry, so bulges of subnormal
+    // size still give an orthogonal P (1/(v0 − beta) would overflow otherwise).
+    if (v1 === 0 && v2 === 0) continue;
+    const a0 = Math.abs(v0);
+    const a1 = Math.abs(v1);
+    const a2 = Math.abs(v2);
+    const mx = a0 > a1 ? (a0 > a2 ? a0 : a2) : a1 > a2 ? a1 : a2;
+    const w0 = v0 / mx;
+    const w1 = v1 / mx;
+    const w2 = v2 / mx;
+    const bs = w0 >= 0 ? -hypot2(w0, hypot2(w1, w2)) : hypot2(w0, hypot2(w1, w2));
+    const t = (bs - w0) / bs;
+    const sc = 1 / (w0 - bs);
+    const u1 = w1 * sc;
+    const u2 = w2 * sc;
+    const beta = bs * mx;
     if (k > m) {
       h[k * n + k - 1] = beta;
       h[(k + 1) * n + k - 1] = 0;
