@@ -3,11 +3,11 @@
  */
 import { LinAlgError } from './errors';
 import type { GuardOptions, MatrixInput } from './guards';
-import { maxAbs, powerOfTwoScale, scaleInPlace, squareFiniteDense } from './eigShared';
+import { EPS, hypot2, maxAbs, powerOfTwoScale, safeNorm, scaleInPlace, squareFiniteDense } from './eigShared';
 import { balance } from './eigBalance';
 import { formQt, hessenberg } from './eigHessenberg';
-import { schur } from './eigSchur';
-import { schurEigenvectors } from './eigVectors';
+import { schur, type SchurValues } from './eigSchur';
+import { schurEigenvectors, type SchurVectors } from './eigVectors';
 import { eigh } from './eigh';
 import { describeConditioning } from './eigDiagnose';
 
@@ -37,7 +37,8 @@ export interface EigResult {
   warnings: string[];
   /**
    * Condition number κ_j = 1/|y_jᴴ x_j| of each eigenvalue (unit left/right
-   * vectors) of the balanced matrix the solver worked on; ≈ how many times a
+   * vectors) of the balanced (or, after the retry described at `eig`, merely
+   * permuted) matrix the solver worked on; ≈ how many times a
    * perturbation of A is amplified in λ_j. Infinity for exactly defective ones.
    */
   condition: number[];
@@ -80,7 +81,16 @@ function sortedOrder(wr: Float64Array, wi: Float64Array): number[] {
  *
  * Method: exact power-of-two scaling, balancing (permutation + scaling),
  * Householder Hessenberg reduction, Francis double-shift QR with deflation and
- * exceptional shifts, eigenvectors by substitution in the Schur form.
+ * exceptional shifts, eigenvectors by substitution in the Schur form. All
+ * kernels use scaled norms and rotations, so entries from the subnormal range
+ * up to 1e300 may be mixed with O(1) ones. When balancing scaled strongly,
+ * the residual of each eigenpair is checked against A itself, and if it is
+ * not at rounding level (balancing can magnify harmless errors of the balanced
+ * matrix by the spread of its scale factors) the decomposition is redone
+ * without the scaling, keeping whichever result has the smaller residual; a
+ * QR iteration that stalls on the balanced matrix is also retried that way.
+ * So for such matrices the eigenvalues may differ from `eigvals` in the last
+ * digits.
  *
  * Throws LinAlgError: 'not-square', 'shape', 'not-finite' (NaN/±Infinity),
  * 'too-large' (more than `opts.maxEntries` entries), 'no-convergence' (hard iteration cap, never a hang).
@@ -93,15 +103,26 @@ export function eig(a: MatrixInput, opts: GuardOptions = {}): EigResult {
   const n = m.rows;
   if (n === 0) return { eigenvalues: [], eigenvectors: [], defective: false, warnings: [], condition: [] };
   if (isExactlySymmetric(m.data, n)) return viaEigh(a, opts);
-  const { h, scale } = prepare(m.data, n);
-  const bal = balance(h, n);
-  const refl = hessenberg(h, n, bal.lo, bal.hi);
-  const zt = formQt(refl, n, bal.lo, bal.hi);
-  const vals = schur(h, n, bal.lo, bal.hi, zt);
-  if (vals === null) throw noConvergence();
-  const vecs = schurEigenvectors(h, n, vals.wr, vals.wi, zt, bal);
-  const order = sortedOrder(vals.wr, vals.wi);
-  const eigenvalues = order.map((k) => ({ re: vals.wr[k] / scale, im: vals.wi[k] / scale }));
+  const { h: a0, scale } = prepare(m.data, n);
+  // A QR iteration that stalls on the balanced matrix is retried on the merely permuted one.
+  let run = decompose(a0, n, true) ?? decompose(a0, n, false);
+  if (run === null) throw noConvergence();
+  if (run.spread > BALANCE_SPREAD) {
+    // Balancing is a similarity by D: an error that is negligible for the
+    // balanced matrix (a deflated subdiagonal, rounding in the Schur vectors)
+    // is multiplied by up to κ(D) in A's own coordinates. When that shows in
+    // the residuals, solve again with the permutation only, which is
+    // backward stable for A itself, and keep the better of the two.
+    const nrm = frobenius(a0);
+    const worst = worstResidual(a0, n, run);
+    if (worst > RESIDUAL_RETRY * n * EPS * nrm) {
+      const alt = decompose(a0, n, false);
+      if (alt !== null && worstResidual(a0, n, alt) < worst) run = alt;
+    }
+  }
+  const { wr, wi, vecs } = run;
+  const order = sortedOrder(wr, wi);
+  const eigenvalues = order.map((k) => ({ re: wr[k] / scale, im: wi[k] / scale }));
   const condition = order.map((k) => vecs.cond[k]);
   const eigenvectors: Complex[][] = [];
   for (let i = 0; i < n; i++) {
@@ -116,6 +137,75 @@ export function eig(a: MatrixInput, opts: GuardOptions = {}): EigResult {
   return { eigenvalues, eigenvectors, defective, warnings, condition };
 }
 
+/** Balancing factors spread wider than this (max D / min D) get their residuals checked. */
+const BALANCE_SPREAD = 16;
+/** A residual above RESIDUAL_RETRY · n · eps · ‖A‖_F (per unit eigenvector) triggers the unbalanced retry. */
+const RESIDUAL_RETRY = 10;
+
+interface Decomposition {
+  wr: Float64Array;
+  wi: Float64Array;
+  vecs: SchurVectors;
+  /** max/min of the balancing factors D. */
+  spread: number;
+}
+
+/**
+ * Balancing (with or without scaling), Hessenberg, Schur and eigenvectors of a
+ * copy of `a0`; null when the QR iteration exhausts its budget.
+ */
+function decompose(a0: Float64Array, n: number, scaling: boolean): Decomposition | null {
+  const h = new Float64Array(a0);
+  const bal = balance(h, n, scaling);
+  const refl = hessenberg(h, n, bal.lo, bal.hi);
+  const zt = formQt(refl, n, bal.lo, bal.hi);
+  const vals = schur(h, n, bal.lo, bal.hi, zt);
+  if (vals === null) return null;
+  const vecs = schurEigenvectors(h, n, vals.wr, vals.wi, zt, bal);
+  let lo = Infinity;
+  let hi = 0;
+  for (let i = bal.lo; i <= bal.hi; i++) {
+    lo = Math.min(lo, bal.scale[i]);
+    hi = Math.max(hi, bal.scale[i]);
+  }
+  return { wr: vals.wr, wi: vals.wi, vecs, spread: hi > 0 ? hi / lo : 1 };
+}
+
+/** max_k ‖a0·v_k − λ_k v_k‖ over the (unit) eigenvectors of a decomposition of a0. */
+function worstResidual(a0: Float64Array, n: number, d: Decomposition): number {
+  const { wr, wi, vecs } = d;
+  const rr = new Float64Array(n);
+  const ri = new Float64Array(n);
+  let worst = 0;
+  for (let k = 0; k < n; k++) {
+    if (wi[k] < 0) continue; // the conjugate of the vector before, same residual
+    const o = k * n;
+    const lr = wr[k];
+    const li = wi[k];
+    for (let i = 0; i < n; i++) {
+      const ro = i * n;
+      let sr = 0;
+      let si = 0;
+      if (li === 0) {
+        for (let j = 0; j < n; j++) sr += a0[ro + j] * vecs.re[o + j];
+      } else {
+        for (let j = 0; j < n; j++) {
+          const x = a0[ro + j];
+          sr += x * vecs.re[o + j];
+          si += x * vecs.im[o + j];
+        }
+      }
+      const vr = vecs.re[o + i];
+      const vi = vecs.im[o + i];
+      rr[i] = sr - (lr * vr - li * vi);
+      ri[i] = si - (lr * vi + li * vr);
+    }
+    const r = hypot2(safeNorm(rr, 0, 1, n), safeNorm(ri, 0, 1, n));
+    if (!(r <= worst)) worst = r; // NaN counts as worst
+  }
+  return worst;
+}
+
 /**
  * Eigenvalues only (numpy's `eigvals`): same conventions, checks and errors as
  * `eig`, skipping the Schur vectors and eigenvectors (about 3× faster).
@@ -128,12 +218,17 @@ export function eigvals(a: MatrixInput, opts: GuardOptions = {}): Complex[] {
   const n = m.rows;
   if (n === 0) return [];
   if (isExactlySymmetric(m.data, n)) return viaEigh(a, opts).eigenvalues;
-  const { h, scale } = prepare(m.data, n);
-  const bal = balance(h, n);
-  hessenberg(h, n, bal.lo, bal.hi);
-  const vals = schur(h, n, bal.lo, bal.hi, null);
+  const { h: a0, scale } = prepare(m.data, n);
+  const vals = valuesOnly(a0, n, true) ?? valuesOnly(a0, n, false);
   if (vals === null) throw noConvergence();
   return sortedOrder(vals.wr, vals.wi).map((k) => ({ re: vals.wr[k] / scale, im: vals.wi[k] / scale }));
+}
+
+function valuesOnly(a0: Float64Array, n: number, scaling: boolean): SchurValues | null {
+  const h = new Float64Array(a0);
+  const bal = balance(h, n, scaling);
+  hessenberg(h, n, bal.lo, bal.hi);
+  return schur(h, n, bal.lo, bal.hi, null);
 }
 
 function prepare(data: Float64Array, n: number): Reduced {

@@ -10,7 +10,7 @@
  */
 import { EPS, SAFE_MIN } from './eigShared';
 import type { Balancing } from './eigBalance';
-import { unbalanceRows } from './eigBalance';
+import { unbalanceVectors } from './eigBalance';
 
 /** Vectors of the original matrix, one per ROW (row k ↔ eigenvalue k in Schur order). */
 export interface SchurVectors {
@@ -21,6 +21,8 @@ export interface SchurVectors {
 }
 
 const GROW = 1e150;
+/** Right sides of the substitutions are kept below this (their sums then cannot overflow). */
+const RHS_MAX = 1e300;
 
 /** Complex division (ar + i ai)/(br + i bi), Smith's method; result in q[0], q[1]. */
 function cdiv(ar: number, ai: number, br: number, bi: number, q: Float64Array): void {
@@ -38,33 +40,125 @@ function cdiv(ar: number, ai: number, br: number, bi: number, q: Float64Array): 
 }
 
 const q = new Float64Array(2);
-const sol = new Float64Array(4);
+const sol = new Float64Array(5);
 
 /**
- * Solves [[a−λ, b], [c, d−λ]] (u, v) = (f, g) for complex λ = lr + i li and
- * complex right side, by Cramer's rule with the determinant nudged away from zero.
- * Writes (ur, ui, vr, vi) to `sol`.
+ * Solutions are kept below this size: a right side larger than BIGNUM times the
+ * pivot is first scaled down (LAPACK's dlaln2 does the same), and the caller
+ * applies the returned factor to the entries it already has.
+ */
+const BIGNUM = 1e290;
+
+/**
+ * Solves (t − λ) x = f for complex λ = lr + i·li and complex f, with the pivot
+ * nudged to smin when it is (nearly) zero. Writes x to q and returns the factor
+ * s ≤ 1 by which f was scaled first (x solves the scaled system).
+ */
+function solve1(t: number, lr: number, li: number, fr: number, fi: number, smin: number): number {
+  let dr = t - lr;
+  let di = -li;
+  let p = Math.abs(dr) + Math.abs(di);
+  if (p < smin) {
+    dr = smin;
+    di = 0;
+    p = smin;
+  }
+  const r = Math.abs(fr) + Math.abs(fi);
+  let s = 1;
+  if (r > 1 && p < 1 && r > BIGNUM * p) {
+    s = 1 / r;
+    fr *= s;
+    fi *= s;
+  }
+  cdiv(fr, fi, dr, di, q);
+  return s;
+}
+
+const mr = new Float64Array(4);
+const mi = new Float64Array(4);
+
+/**
+ * Solves [[a−λ, b], [c, d−λ]] (u, v) = (f, g) for complex λ = lr + i·li and a
+ * complex right side, by Gaussian elimination with complete pivoting; pivots
+ * smaller than smin are replaced by smin (the whole block by smin·I when all
+ * its entries are that small), as LAPACK's dlaln2. No squares or determinants,
+ * so entries of any scale are safe. Writes (ur, ui, vr, vi, s) to `sol`, where
+ * s ≤ 1 is the factor the right side was scaled by to keep the solution finite.
  */
 function solve2(
   a: number, b: number, c: number, d: number, lr: number, li: number,
   fr: number, fi: number, gr: number, gi: number, smin: number,
 ): void {
-  const ar = a - lr;
-  const dr = d - lr;
-  // det = (ar − i li)(dr − i li) − b c
-  let detr = ar * dr - li * li - b * c;
-  let deti = -li * (ar + dr);
-  if (Math.abs(detr) + Math.abs(deti) < smin * smin) {
-    detr = smin * smin;
-    deti = 0;
+  mr[0] = a - lr;
+  mi[0] = -li;
+  mr[1] = b;
+  mi[1] = 0;
+  mr[2] = c;
+  mi[2] = 0;
+  mr[3] = d - lr;
+  mi[3] = -li;
+  let ip = 0;
+  let cmax = 0;
+  for (let k = 0; k < 4; k++) {
+    const m = Math.abs(mr[k]) + Math.abs(mi[k]);
+    if (m > cmax) {
+      cmax = m;
+      ip = k;
+    }
   }
-  // u = (f (d−λ) − b g)/det, v = ((a−λ) g − c f)/det
-  cdiv(fr * dr + fi * li - b * gr, fi * dr - fr * li - b * gi, detr, deti, q);
-  sol[0] = q[0];
-  sol[1] = q[1];
-  cdiv(ar * gr + li * gi - c * fr, ar * gi - li * gr - c * fi, detr, deti, q);
-  sol[2] = q[0];
-  sol[3] = q[1];
+  if (cmax < smin) {
+    const r = Math.max(Math.abs(fr) + Math.abs(fi), Math.abs(gr) + Math.abs(gi));
+    const s = r > 1 && smin < 1 && r > BIGNUM * smin ? 1 / r : 1;
+    const f = s / smin;
+    sol[0] = fr * f;
+    sol[1] = fi * f;
+    sol[2] = gr * f;
+    sol[3] = gi * f;
+    sol[4] = s;
+    return;
+  }
+  const pr = ip >> 1;
+  const pc = ip & 1;
+  const o = 1 - pr; // the other row
+  const oc = 1 - pc; // the other column
+  const u11r = mr[ip];
+  const u11i = mi[ip];
+  const u12r = mr[2 * pr + oc];
+  const u12i = mi[2 * pr + oc];
+  // l21 = m[o][pc] / u11 (|l21| ≤ about 1 by the pivot choice).
+  cdiv(mr[2 * o + pc], mi[2 * o + pc], u11r, u11i, q);
+  const l21r = q[0];
+  const l21i = q[1];
+  let u22r = mr[2 * o + oc] - (l21r * u12r - l21i * u12i);
+  let u22i = mi[2 * o + oc] - (l21r * u12i + l21i * u12r);
+  if (Math.abs(u22r) + Math.abs(u22i) < smin) {
+    u22r = smin;
+    u22i = 0;
+  }
+  let y1r = pr === 0 ? fr : gr;
+  let y1i = pr === 0 ? fi : gi;
+  let y2r = (pr === 0 ? gr : fr) - (l21r * y1r - l21i * y1i);
+  let y2i = (pr === 0 ? gi : fi) - (l21r * y1i + l21i * y1r);
+  // |x| ≤ 2·max|y| / min|pivot| (|u12/u11| ≤ 1); scale the right side when that could overflow.
+  const r = Math.max(Math.abs(y1r) + Math.abs(y1i), Math.abs(y2r) + Math.abs(y2i));
+  const pmin = Math.min(Math.abs(u11r) + Math.abs(u11i), Math.abs(u22r) + Math.abs(u22i));
+  let s = 1;
+  if (r > 1 && pmin < 1 && 2 * r > BIGNUM * pmin) {
+    s = 1 / r;
+    y1r *= s;
+    y1i *= s;
+    y2r *= s;
+    y2i *= s;
+  }
+  cdiv(y2r, y2i, u22r, u22i, q);
+  const x2r = q[0];
+  const x2i = q[1];
+  cdiv(y1r - (u12r * x2r - u12i * x2i), y1i - (u12r * x2i + u12i * x2r), u11r, u11i, q);
+  sol[2 * pc] = q[0];
+  sol[2 * pc + 1] = q[1];
+  sol[2 * oc] = x2r;
+  sol[2 * oc + 1] = x2i;
+  sol[4] = s;
 }
 
 /**
@@ -85,6 +179,13 @@ export function schurEigenvectors(
   const ai = new Float64Array(n);
   const smlnum = SAFE_MIN * (n / EPS);
   const { lo, hi } = bal;
+  // rowAbs[j] = Σ_{c>j} |t_jc|, bounds for the right sides of both substitutions.
+  const rowAbs = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let c = j + 1, o = j * n; c < n; c++) sum += Math.abs(t[o + c]);
+    rowAbs[j] = sum;
+  }
   for (let k = n - 1; k >= 0; k--) {
     const lr = wr[k];
     const li = wi[k];
@@ -108,10 +209,18 @@ export function schurEigenvectors(
         xi[k] = li / c;
       }
     }
+    // Largest |entry| of x so far: with the row sums of |T| it bounds every right side.
+    let xmax = Math.max(Math.abs(xr[k]) + Math.abs(xi[k]), Math.abs(xr[kEnd]) + Math.abs(xi[kEnd]));
     // Upward substitution over rows j < k0.
     for (let j = k0 - 1; j >= 0; j--) {
       const pair = wi[j] < 0; // rows j-1, j form a complex block
       const top = pair ? j - 1 : j;
+      const reach = pair ? Math.max(rowAbs[j], rowAbs[top]) : rowAbs[j];
+      if (xmax > 1 && reach > RHS_MAX / xmax) {
+        // Σ t·x could overflow (entries of T far above the eigenvalue gaps): scale x down first.
+        scaleRange(xr, xi, j + 1, kEnd + 1, 1 / xmax);
+        xmax = 1;
+      }
       let r1r = 0, r1i = 0, r2r = 0, r2i = 0;
       const o2 = j * n;
       if (li === 0) {
@@ -129,23 +238,26 @@ export function schurEigenvectors(
           r1i += t[o1 + c] * xi[c];
         }
         solve2(t[o1 + top], t[o1 + j], t[o2 + top], t[o2 + j], lr, li, -r1r, -r1i, -r2r, -r2i, smin);
+        if (sol[4] !== 1) {
+          scaleRange(xr, xi, j + 1, kEnd + 1, sol[4]);
+          xmax *= sol[4];
+        }
         xr[top] = sol[0];
         xi[top] = sol[1];
         xr[j] = sol[2];
         xi[j] = sol[3];
       } else {
-        let dr = t[o2 + j] - lr;
-        let di = -li;
-        if (Math.abs(dr) + Math.abs(di) < smin) {
-          dr = smin;
-          di = 0;
+        const f = solve1(t[o2 + j], lr, li, -r2r, -r2i, smin);
+        if (f !== 1) {
+          scaleRange(xr, xi, j + 1, kEnd + 1, f);
+          xmax *= f;
         }
-        cdiv(-r2r, -r2i, dr, di, q);
         xr[j] = q[0];
         xi[j] = q[1];
       }
       const big = Math.max(Math.abs(xr[j]) + Math.abs(xi[j]), Math.abs(xr[top]) + Math.abs(xi[top]));
       j = top;
+      if (big > xmax) xmax = big;
       if (big > GROW) {
         // Defective eigenvalues make the entries grow like smin^-k; rescale before they overflow.
         const f = 1 / big;
@@ -153,9 +265,10 @@ export function schurEigenvectors(
           xr[c] *= f;
           xi[c] *= f;
         }
+        xmax *= f;
       }
     }
-    cond[k] = conditionOf(t, n, wi, k0, kEnd, lr, li, smin, xr, xi, yr, yi, ar, ai);
+    cond[k] = conditionOf(t, n, wi, k0, kEnd, lr, li, smin, xr, xi, yr, yi, ar, ai, rowAbs);
     if (li !== 0) cond[k + 1] = cond[k];
     // Back-transform with Z (rows lo..hi of Zᵀ carry the nontrivial part).
     const o = k * n;
@@ -180,8 +293,7 @@ export function schurEigenvectors(
       }
     }
   }
-  unbalanceRows(bal, re, n, n);
-  unbalanceRows(bal, im, n, n);
+  unbalanceVectors(bal, re, im, n, n);
   for (let k = 0; k < n; k++) {
     if (wi[k] < 0) {
       // Conjugate of the vector just above.
@@ -239,6 +351,7 @@ function normalize(re: Float64Array, im: Float64Array, o: number, n: number, com
 function conditionOf(
   t: Float64Array, n: number, wi: Float64Array, k0: number, kEnd: number, lr: number, li: number, smin: number,
   xr: Float64Array, xi: Float64Array, wr: Float64Array, wim: Float64Array, ar: Float64Array, ai: Float64Array,
+  rowAbs: Float64Array,
 ): number {
   wr.fill(0);
   wim.fill(0);
@@ -257,8 +370,27 @@ function conditionOf(
       wim[k0] = li / b;
     }
   }
+  // Upper bound on |ar|, |ai|: each added row contributes at most rowAbs[r]·|w_r|.
+  let abound = 0;
+  const rescale = (f: number): void => {
+    scaleRange(wr, wim, k0, n, f);
+    scaleRange(ar, ai, k0, n, f);
+    abound *= f;
+  };
   const addRow = (r: number): void => {
     const o = r * n;
+    let inc = rowAbs[r] * (Math.abs(wr[r]) + Math.abs(wim[r]));
+    if (abound + inc > RHS_MAX) {
+      // The accumulated sums could overflow: scale w and the sums so the largest is 1.
+      let m = 0;
+      for (let c = k0; c < n; c++) m = Math.max(m, Math.abs(wr[c]) + Math.abs(wim[c]), Math.abs(ar[c]) + Math.abs(ai[c]));
+      if (m > 1) {
+        rescale(1 / m);
+        inc /= m;
+      }
+      abound = Math.min(abound, 1); // every |ar|, |ai| is now at most 1
+    }
+    abound += inc;
     const pr = wr[r];
     const pi = wim[r];
     if (pi === 0) {
@@ -277,6 +409,7 @@ function conditionOf(
       const o2 = o1 + n;
       // Transposed block: [[t_jj, t_{j+1,j}], [t_{j,j+1}, t_{j+1,j+1}]].
       solve2(t[o1 + j], t[o2 + j], t[o1 + j + 1], t[o2 + j + 1], lr, li, -ar[j], -ai[j], -ar[j + 1], -ai[j + 1], smin);
+      if (sol[4] !== 1) rescale(sol[4]);
       wr[j] = sol[0];
       wim[j] = sol[1];
       wr[j + 1] = sol[2];
@@ -285,27 +418,14 @@ function conditionOf(
       addRow(j + 1);
       j++;
     } else {
-      let dr = t[j * n + j] - lr;
-      let di = -li;
-      if (Math.abs(dr) + Math.abs(di) < smin) {
-        dr = smin;
-        di = 0;
-      }
-      cdiv(-ar[j], -ai[j], dr, di, q);
+      const f = solve1(t[j * n + j], lr, li, -ar[j], -ai[j], smin);
+      if (f !== 1) rescale(f);
       wr[j] = q[0];
       wim[j] = q[1];
       addRow(j);
     }
     const m = Math.abs(wr[j]) + Math.abs(wim[j]);
-    if (m > GROW) {
-      const f = 1 / m;
-      for (let c = k0; c < n; c++) {
-        wr[c] *= f;
-        wim[c] *= f;
-        ar[c] *= f;
-        ai[c] *= f;
-      }
-    }
+    if (m > GROW) rescale(1 / m);
   }
   const nx = norm(xr, xi, 0, kEnd + 1);
   const nw = norm(wr, wim, k0, n);
@@ -317,6 +437,13 @@ function conditionOf(
   }
   const d = Math.hypot(dr, di);
   return d === 0 ? Infinity : 1 / d;
+}
+
+function scaleRange(re: Float64Array, im: Float64Array, from: number, to: number, f: number): void {
+  for (let i = from; i < to; i++) {
+    re[i] *= f;
+    im[i] *= f;
+  }
 }
 
 function norm(re: Float64Array, im: Float64Array, from: number, to: number): number {

@@ -71,7 +71,9 @@ function noConvergence(what: string): LinAlgError {
  * sign not normalised). Symmetry is checked with relative tolerance
  * `SYMMETRY_TOL` (1e-10 of the largest entry); within it the symmetric part
  * (A + Aᵀ)/2 is decomposed. The matrix is scaled by an exact power of two when
- * its entries are beyond 2^±400, so 1e200-sized or 1e-150-sized inputs work.
+ * its entries are beyond 2^±400, so 1e200-sized or 1e-150-sized inputs work;
+ * the Householder vectors use scaled norms, so entries whose squares
+ * underflow (1e-162, subnormals) next to O(1) ones give orthogonal vectors too.
  * A 0×0 input returns empty arrays (numpy's convention).
  *
  * Method: Householder tridiagonalisation, explicit Q, implicit QL with
