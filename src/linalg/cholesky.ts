@@ -3,7 +3,7 @@
  * `cholesky` (lower by default) plus `upper`. Unlike numpy, which reads only
  * the lower triangle, non-symmetric input is refused.
  */
-import { EPS } from './blas';
+import { EPS, gemmNT } from './blas';
 import { zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
 import { LinAlgError } from './errors';
@@ -45,67 +45,101 @@ function fmt(v: number): string {
   return s.replace('-', '−');
 }
 
+/** Rows per block of the blocked Cholesky; matrices up to this order take the unblocked path unchanged. */
+const CNB = 32;
+
 /**
  * Lower-triangular L with A = L·Lᵀ (row-oriented Cholesky–Crout: entry (i, j)
  * is a dot product of two contiguous row prefixes of L). Reads the lower
  * triangle. Fails with 'not-positive-definite' at the first pivot that is not
  * strictly positive (LAPACK dpotrf's criterion: pivot ≤ 0 or NaN).
+ * Left-looking blocked by CNB rows: for each block row, the contributions of
+ * all finished columns are subtracted with one dot-product `gemmNT` per block,
+ * so only the short in-block parts of the dot products run in scalar loops.
+ * Rows are still finished in order, so the failing pivot is the same row.
  */
 export function choleskyDense(A: Dense): Dense {
   const n = A.rows;
   const a = A.data;
   const L = zeros(n, n);
   const l = L.data;
+  // L starts as the lower triangle of A and is updated in place.
   for (let i = 0; i < n; i++) {
     const ri = i * n;
-    let j = 0;
-    // Two entries of row i per pass: the row-i prefix is loaded once for both
-    // dot products, and two partial sums each break the dependency chains.
-    for (; j + 1 < i; j += 2) {
-      const rj = j * n;
-      const rk = rj + n;
-      let a0 = 0;
-      let a1 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let k = 0;
-      for (; k + 1 < j; k += 2) {
-        const x0 = l[ri + k];
-        const x1 = l[ri + k + 1];
-        a0 += x0 * l[rj + k];
-        a1 += x1 * l[rj + k + 1];
-        b0 += x0 * l[rk + k];
-        b1 += x1 * l[rk + k + 1];
+    for (let j = 0; j <= i; j++) l[ri + j] = a[ri + j];
+  }
+  for (let i0 = 0; i0 < n; i0 += CNB) {
+    const i1 = Math.min(i0 + CNB, n);
+    const bi = i1 - i0;
+    // Off-diagonal blocks L[I, J], J < I: subtract L[I, 0:j0]·L[J, 0:j0]ᵀ, then the in-block triangular solve.
+    for (let j0 = 0; j0 < i0; j0 += CNB) {
+      const j1 = j0 + CNB;
+      if (j0 > 0) gemmNT(bi, CNB, j0, -1, l, i0 * n, n, l, j0 * n, n, l, i0 * n + j0, n);
+      for (let i = i0; i < i1; i++) crout(l, n, i, j0, j0, j1);
+    }
+    if (i0 > 0) gemmNT(bi, bi, i0, -1, l, i0 * n, n, l, i0 * n, n, l, i0 * n + i0, n);
+    for (let i = i0; i < i1; i++) {
+      crout(l, n, i, i0, i0, i);
+      const ri = i * n;
+      let s0 = 0;
+      let s1 = 0;
+      let k = i0;
+      for (; k + 1 < i; k += 2) {
+        s0 += l[ri + k] * l[ri + k];
+        s1 += l[ri + k + 1] * l[ri + k + 1];
       }
-      if (k < j) {
-        a0 += l[ri + k] * l[rj + k];
-        b0 += l[ri + k] * l[rk + k];
+      if (k < i) s0 += l[ri + k] * l[ri + k];
+      const d = l[ri + i] - (s0 + s1);
+      if (!(d > 0)) {
+        throw new LinAlgError('not-positive-definite', `Matrix is not positive definite: the pivot of row ${i + 1} is ${fmt(d)}`);
       }
-      const lij = (a[ri + j] - (a0 + a1)) / l[rj + j];
-      l[ri + j] = lij;
-      l[ri + j + 1] = (a[ri + j + 1] - (b0 + b1) - lij * l[rk + j]) / l[rk + j + 1];
+      l[ri + i] = Math.sqrt(d);
+      // The diagonal block's gemm also wrote above the diagonal: clear it.
+      for (let c = i + 1; c < i1; c++) l[ri + c] = 0;
     }
-    for (; j < i; j++) {
-      const rj = j * n;
-      let s = 0;
-      for (let k = 0; k < j; k++) s += l[ri + k] * l[rj + k];
-      l[ri + j] = (a[ri + j] - s) / l[rj + j];
-    }
-    let s0 = 0;
-    let s1 = 0;
-    let k = 0;
-    for (; k + 1 < i; k += 2) {
-      s0 += l[ri + k] * l[ri + k];
-      s1 += l[ri + k + 1] * l[ri + k + 1];
-    }
-    if (k < i) s0 += l[ri + k] * l[ri + k];
-    const d = a[ri + i] - (s0 + s1);
-    if (!(d > 0)) {
-      throw new LinAlgError('not-positive-definite', `Matrix is not positive definite: the pivot of row ${i + 1} is ${fmt(d)}`);
-    }
-    l[ri + i] = Math.sqrt(d);
   }
   return L;
+}
+
+/**
+ * Row i, columns jFrom..jTo−1 of L: l_ij ← (l_ij − Σ_{k0 ≤ k < j} l_ik·l_jk) / l_jj,
+ * where l_ij already holds a_ij minus the contributions of columns < k0.
+ * Two entries per pass: the row-i prefix is loaded once for both dot
+ * products, and two partial sums each break the dependency chains.
+ */
+function crout(l: Float64Array, n: number, i: number, k0: number, jFrom: number, jTo: number): void {
+  const ri = i * n;
+  let j = jFrom;
+  for (; j + 1 < jTo; j += 2) {
+    const rj = j * n;
+    const rk = rj + n;
+    let a0 = 0;
+    let a1 = 0;
+    let b0 = 0;
+    let b1 = 0;
+    let k = k0;
+    for (; k + 1 < j; k += 2) {
+      const x0 = l[ri + k];
+      const x1 = l[ri + k + 1];
+      a0 += x0 * l[rj + k];
+      a1 += x1 * l[rj + k + 1];
+      b0 += x0 * l[rk + k];
+      b1 += x1 * l[rk + k + 1];
+    }
+    if (k < j) {
+      a0 += l[ri + k] * l[rj + k];
+      b0 += l[ri + k] * l[rk + k];
+    }
+    const lij = (l[ri + j] - (a0 + a1)) / l[rj + j];
+    l[ri + j] = lij;
+    l[ri + j + 1] = (l[ri + j + 1] - (b0 + b1) - lij * l[rk + j]) / l[rk + j + 1];
+  }
+  for (; j < jTo; j++) {
+    const rj = j * n;
+    let s = 0;
+    for (let k = k0; k < j; k++) s += l[ri + k] * l[rj + k];
+    l[ri + j] = (l[ri + j] - s) / l[rj + j];
+  }
 }
 
 export interface CholeskyOptions extends GuardOptions {
