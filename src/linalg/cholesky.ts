@@ -45,8 +45,10 @@ function fmt(v: number): string {
   return s.replace('-', '−');
 }
 
-/** Rows per block of the blocked Cholesky; matrices up to this order take the unblocked path unchanged. */
+/** Rows per block of the blocked Cholesky. */
 const CNB = 32;
+/** Up to this order the factorisation is one block (the unblocked Crout, bit for bit as before). */
+const CNB_MIN = 64;
 
 /**
  * Lower-triangular L with A = L·Lᵀ (row-oriented Cholesky–Crout: entry (i, j)
@@ -68,13 +70,14 @@ export function choleskyDense(A: Dense): Dense {
     const ri = i * n;
     for (let j = 0; j <= i; j++) l[ri + j] = a[ri + j];
   }
-  for (let i0 = 0; i0 < n; i0 += CNB) {
-    const i1 = Math.min(i0 + CNB, n);
+  const nb = n <= CNB_MIN ? Math.max(n, 1) : CNB;
+  for (let i0 = 0; i0 < n; i0 += nb) {
+    const i1 = Math.min(i0 + nb, n);
     const bi = i1 - i0;
     // Off-diagonal blocks L[I, J], J < I: subtract L[I, 0:j0]·L[J, 0:j0]ᵀ, then the in-block triangular solve.
-    for (let j0 = 0; j0 < i0; j0 += CNB) {
-      const j1 = j0 + CNB;
-      if (j0 > 0) gemmNT(bi, CNB, j0, -1, l, i0 * n, n, l, j0 * n, n, l, i0 * n + j0, n);
+    for (let j0 = 0; j0 < i0; j0 += nb) {
+      const j1 = j0 + nb;
+      if (j0 > 0) gemmNT(bi, nb, j0, -1, l, i0 * n, n, l, j0 * n, n, l, i0 * n + j0, n);
       for (let i = i0; i < i1; i++) crout(l, n, i, j0, j0, j1);
     }
     if (i0 > 0) gemmNT(bi, bi, i0, -1, l, i0 * n, n, l, i0 * n, n, l, i0 * n + i0, n);
