@@ -91,79 +91,105 @@ export function bidiagonalize(A: Dense): Bidiag {
     const c1 = c0 + 1;
     const wantZ = c0 < n - 1;
     for (let c = c1; c < n; c++) z[c] = 0;
-    // Per pair of rows: left update fused with the dot product for the right
-    // reflector, then the right update fused with the accumulation of z.
-    let i = k + 1;
-    for (; i + 1 < m; i += 2) {
-      const p = i * n;
-      const q = p + n;
-      const v0 = vq ? v[i] : 0;
-      const v1 = vq ? v[i + 1] : 0;
-      if (tp !== 0) {
+    // Row k+1 first (it is the head of the next column, so it adds nothing to
+    // z), then four rows per pass: left update fused with the dot products for
+    // the right reflector, then the right update fused with the accumulation of
+    // z; each load of w, u and z serves four rows.
+    updateRow(a, (k + 1) * n, c0, n, vq ? v[k + 1] : 0, w, u, tp, z, false);
+    let i = k + 2;
+    if (tp !== 0) {
+      for (; i + 3 < m; i += 4) {
+        const p0 = i * n;
+        const p1 = p0 + n;
+        const p2 = p1 + n;
+        const p3 = p2 + n;
+        const v0 = vq ? v[i] : 0;
+        const v1 = vq ? v[i + 1] : 0;
+        const v2 = vq ? v[i + 2] : 0;
+        const v3 = vq ? v[i + 3] : 0;
         let s0 = 0;
         let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
         for (let c = c0; c < n; c++) {
           const wc = w[c];
-          const x = a[p + c] - v0 * wc;
-          const y = a[q + c] - v1 * wc;
-          a[p + c] = x;
-          a[q + c] = y;
-          s0 += x * u[c];
-          s1 += y * u[c];
+          const uc = u[c];
+          const x0 = a[p0 + c] - v0 * wc;
+          const x1 = a[p1 + c] - v1 * wc;
+          const x2 = a[p2 + c] - v2 * wc;
+          const x3 = a[p3 + c] - v3 * wc;
+          a[p0 + c] = x0;
+          a[p1 + c] = x1;
+          a[p2 + c] = x2;
+          a[p3 + c] = x3;
+          s0 += x0 * uc;
+          s1 += x1 * uc;
+          s2 += x2 * uc;
+          s3 += x3 * uc;
         }
         s0 *= tp;
         s1 *= tp;
+        s2 *= tp;
+        s3 *= tp;
         // u[c0] = 1
-        const g0 = i === k + 1 ? 0 : a[p + c0] - s0;
-        const g1 = a[q + c0] - s1;
-        a[p + c0] -= s0;
-        a[q + c0] -= s1;
-        if (wantZ) {
-          for (let c = c1; c < n; c++) {
-            const uc = u[c];
-            const x = a[p + c] - s0 * uc;
-            const y = a[q + c] - s1 * uc;
-            a[p + c] = x;
-            a[q + c] = y;
-            z[c] += g0 * x + g1 * y;
-          }
-        }
-      } else {
-        const g0 = i === k + 1 ? 0 : a[p + c0] - v0 * w[c0];
-        const g1 = a[q + c0] - v1 * w[c0];
-        a[p + c0] = a[p + c0] - v0 * w[c0];
-        a[q + c0] = a[q + c0] - v1 * w[c0];
+        const g0 = a[p0 + c0] - s0;
+        const g1 = a[p1 + c0] - s1;
+        const g2 = a[p2 + c0] - s2;
+        const g3 = a[p3 + c0] - s3;
+        a[p0 + c0] = g0;
+        a[p1 + c0] = g1;
+        a[p2 + c0] = g2;
+        a[p3 + c0] = g3;
         for (let c = c1; c < n; c++) {
-          const wc = w[c];
-          const x = a[p + c] - v0 * wc;
-          const y = a[q + c] - v1 * wc;
-          a[p + c] = x;
-          a[q + c] = y;
-          z[c] += g0 * x + g1 * y;
+          const uc = u[c];
+          const x0 = a[p0 + c] - s0 * uc;
+          const x1 = a[p1 + c] - s1 * uc;
+          const x2 = a[p2 + c] - s2 * uc;
+          const x3 = a[p3 + c] - s3 * uc;
+          a[p0 + c] = x0;
+          a[p1 + c] = x1;
+          a[p2 + c] = x2;
+          a[p3 + c] = x3;
+          z[c] += g0 * x0 + g1 * x1 + (g2 * x2 + g3 * x3);
         }
       }
     }
-    if (i < m) {
-      const p = i * n;
-      const v0 = vq ? v[i] : 0;
-      let s0 = 0;
-      for (let c = c0; c < n; c++) {
-        const x = a[p + c] - v0 * w[c];
-        a[p + c] = x;
-        s0 += x * u[c];
-      }
-      if (tp !== 0) {
-        s0 *= tp;
-        for (let c = c0; c < n; c++) a[p + c] -= s0 * u[c];
-      }
-      if (i > k + 1) {
-        const g0 = a[p + c0];
-        for (let c = c1; c < n; c++) z[c] += g0 * a[p + c];
-      }
-    }
+    for (; i < m; i++) updateRow(a, i * n, c0, n, vq ? v[i] : 0, w, u, tp, z, wantZ);
     zReady = wantZ;
   }
   return { F: A, d, e, tauq, taup };
+}
+
+/**
+ * One row of a bidiagonalization step: x = row − v_i·w, then x −= τp·(x·u)·u,
+ * and (addZ) z[c] += x[c0]·x[c] for c > c0.
+ */
+function updateRow(
+  a: Float64Array,
+  p: number,
+  c0: number,
+  n: number,
+  vi: number,
+  w: Float64Array,
+  u: Float64Array,
+  tp: number,
+  z: Float64Array,
+  addZ: boolean,
+): void {
+  let s0 = 0;
+  for (let c = c0; c < n; c++) {
+    const x = a[p + c] - vi * w[c];
+    a[p + c] = x;
+    s0 += x * u[c];
+  }
+  if (tp !== 0) {
+    s0 *= tp;
+    for (let c = c0; c < n; c++) a[p + c] -= s0 * u[c];
+  }
+  if (addZ) {
+    const g = a[p + c0];
+    for (let c = c0 + 1; c < n; c++) z[c] += g * a[p + c];
+  }
 }
 
 /** Reflectors per block in `formP`. */
