@@ -117,6 +117,7 @@ function scaleBlock(a: Float64Array, n: number, lo: number, hi: number, scale: F
         c += Math.abs(a[k * n + i]);
         r += Math.abs(a[i * n + k]);
       }
+      if (c === 0 || r === 0 || (c >= r / 2 && c < 2 * r)) continue; // no factor of 2 would apply
       // Largest entries of everything the scaling touches: column i in rows
       // 0..hi, row i in columns lo..n-1 (also outside the block).
       for (let k = 0; k <= hi; k++) {
@@ -127,7 +128,6 @@ function scaleBlock(a: Float64Array, n: number, lo: number, hi: number, scale: F
         const y = Math.abs(a[i * n + k]);
         if (y > ra) ra = y;
       }
-      if (c === 0 || r === 0) continue;
       let g = r / 2;
       let f = 1;
       const s = c + r;

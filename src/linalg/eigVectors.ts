@@ -18,6 +18,11 @@ export interface SchurVectors {
   im: Float64Array;
   /** Condition number of each eigenvalue of the balanced matrix (Infinity when defective to working precision). */
   cond: Float64Array;
+  /**
+   * For each vector x (balanced coordinates) max(D)·‖x‖/‖D x‖: the factor by
+   * which balancing D can enlarge its relative residual on the way back to A.
+   */
+  amplification: Float64Array;
 }
 
 const GROW = 1e150;
@@ -41,6 +46,7 @@ function cdiv(ar: number, ai: number, br: number, bi: number, q: Float64Array): 
 
 const q = new Float64Array(2);
 const sol = new Float64Array(5);
+const boundCell = new Float64Array(1);
 
 /**
  * Solutions are kept below this size: a right side larger than BIGNUM times the
@@ -293,6 +299,7 @@ export function schurEigenvectors(
       }
     }
   }
+  const amplification = amplificationOf(bal, re, im, wi, n);
   unbalanceVectors(bal, re, im, n, n);
   for (let k = 0; k < n; k++) {
     if (wi[k] < 0) {
@@ -306,7 +313,41 @@ export function schurEigenvectors(
       normalize(re, im, k * n, n, wi[k] !== 0);
     }
   }
-  return { re, im, cond };
+  return { re, im, cond, amplification };
+}
+
+/** max(D)·‖x‖/‖D x‖ per vector (rows of re/im, balanced coordinates); all ones without scaling. */
+function amplificationOf(bal: Balancing, re: Float64Array, im: Float64Array, wi: Float64Array, n: number): Float64Array {
+  const amp = new Float64Array(n).fill(1);
+  const { lo, hi, scale } = bal;
+  let top = 1;
+  for (let i = lo; i <= hi; i++) top = Math.max(top, scale[i]);
+  let low = 1;
+  for (let i = lo; i <= hi; i++) low = Math.min(low, scale[i]);
+  if (top === low) return amp;
+  const rel = new Float64Array(n).fill(1 / top); // D/max(D), ≤ 1 (D = 1 outside lo..hi)
+  for (let i = lo; i <= hi; i++) rel[i] = scale[i] / top;
+  for (let k = 0; k < n; k++) {
+    if (wi[k] < 0) {
+      amp[k] = amp[k - 1];
+      continue;
+    }
+    const o = k * n;
+    let big = 0;
+    for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(re[o + i]), Math.abs(im[o + i]));
+    if (big === 0) continue;
+    let sx = 0;
+    let sd = 0;
+    for (let i = 0; i < n; i++) {
+      const a = re[o + i] / big;
+      const b = im[o + i] / big;
+      const m = a * a + b * b;
+      sx += m;
+      sd += m * rel[i] * rel[i];
+    }
+    amp[k] = sd === 0 ? Infinity : Math.sqrt(sx / sd);
+  }
+  return amp;
 }
 
 /** Unit 2-norm; for complex vectors also rotate the phase so the largest entry is real and positive. */
@@ -370,27 +411,17 @@ function conditionOf(
       wim[k0] = li / b;
     }
   }
-  // Upper bound on |ar|, |ai|: each added row contributes at most rowAbs[r]·|w_r|.
-  let abound = 0;
+  // bound[0]: upper bound on |ar|, |ai|; each added row contributes at most rowAbs[r]·|w_r|.
+  const bound = boundCell;
+  bound[0] = 0;
   const rescale = (f: number): void => {
     scaleRange(wr, wim, k0, n, f);
     scaleRange(ar, ai, k0, n, f);
-    abound *= f;
+    bound[0] *= f;
   };
   const addRow = (r: number): void => {
+    if (!keepBounded(r, k0, n, rowAbs, wr, wim, ar, ai, bound)) return;
     const o = r * n;
-    let inc = rowAbs[r] * (Math.abs(wr[r]) + Math.abs(wim[r]));
-    if (abound + inc > RHS_MAX) {
-      // The accumulated sums could overflow: scale w and the sums so the largest is 1.
-      let m = 0;
-      for (let c = k0; c < n; c++) m = Math.max(m, Math.abs(wr[c]) + Math.abs(wim[c]), Math.abs(ar[c]) + Math.abs(ai[c]));
-      if (m > 1) {
-        rescale(1 / m);
-        inc /= m;
-      }
-      abound = Math.min(abound, 1); // every |ar|, |ai| is now at most 1
-    }
-    abound += inc;
     const pr = wr[r];
     const pi = wim[r];
     if (pi === 0) {
@@ -437,6 +468,32 @@ function conditionOf(
   }
   const d = Math.hypot(dr, di);
   return d === 0 ? Infinity : 1 / d;
+}
+
+/**
+ * Before row r of T weighted by w_r is added to the sums (ar, ai): when the
+ * bound on the sums could pass RHS_MAX, scales w and the sums so the largest
+ * is 1. Updates the bound; always returns true (a boolean keeps the caller's
+ * closure small enough to stay inlined).
+ */
+function keepBounded(
+  r: number, k0: number, n: number, rowAbs: Float64Array,
+  wr: Float64Array, wim: Float64Array, ar: Float64Array, ai: Float64Array, bound: Float64Array,
+): boolean {
+  let inc = rowAbs[r] * (Math.abs(wr[r]) + Math.abs(wim[r]));
+  if (bound[0] + inc > RHS_MAX) {
+    let m = 0;
+    for (let c = k0; c < n; c++) m = Math.max(m, Math.abs(wr[c]) + Math.abs(wim[c]), Math.abs(ar[c]) + Math.abs(ai[c]));
+    if (m > 1) {
+      const f = 1 / m;
+      scaleRange(wr, wim, k0, n, f);
+      scaleRange(ar, ai, k0, n, f);
+      inc *= f;
+    }
+    bound[0] = 1; // every |ar|, |ai| is now at most 1
+  }
+  bound[0] += inc;
+  return true;
 }
 
 function scaleRange(re: Float64Array, im: Float64Array, from: number, to: number, f: number): void {
