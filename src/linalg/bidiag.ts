@@ -193,7 +193,7 @@ function updateRow(
 }
 
 /** Reflectors per block in `formP`. */
-const NB = 32;
+const NB = 16;
 
 /**
  * P = G_0·G_1·…·G_{n−3} (n×n), where G_k acts on indices k+1..n−1 with its

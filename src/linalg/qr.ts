@@ -16,7 +16,7 @@ export interface QrFactors {
 }
 
 /** Reflectors per block of the blocked factorisation and of `formQ`. */
-const NB = 32;
+const NB = 16;
 
 /**
  * Factors the panel A[j0:m, j0:j0+b] through a transposed copy `pt` (b×len,
