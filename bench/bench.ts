@@ -13,7 +13,7 @@ import type { Cells } from './goals';
 import { machine } from './machine';
 import { runNumpy } from './numpy';
 import { profileMain } from './profile';
-import { KEEP_MARKER, contention, makeRows, markdown, misses, textTable } from './report';
+import { KEEP_MARKER, contention, makeRows, markdown, misses, noisyCells, textTable } from './report';
 import { runJs } from './runner';
 import { startWorker } from './worker';
 
@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   };
   const started = performance.now();
   const loadBefore = os.loadavg()[0];
+  // Commit and working-tree state now, when this bundle's code was fresh: others may commit during the run.
+  const m = machine();
   log(`bench: ${plan.cases.length} cases${quick ? ' (quick)' : ''}, per-call timeout ${timeoutMs / 1000} s`);
   const js = await runJs(plan, { ...options, log });
   let np: ReturnType<typeof runNumpy>;
@@ -75,10 +77,11 @@ async function main(): Promise<void> {
   }
   const rows = makeRows(plan, cells);
   const totalSeconds = (performance.now() - started) / 1000;
-  const m = machine();
   const load = { before: loadBefore, after: os.loadavg()[0] };
   console.log('median CPU ms per call (goals are judged on CPU time; wall-clock medians are in the Markdown report):');
   console.log(textTable(rows, 'cpu'));
+  const noisy = noisyCells(rows);
+  if (noisy.length) console.log(`\nnoisy cells (CPU-time IQR/median > 15%): ${noisy.join(', ')}`);
   console.log('');
   console.log('goals:');
   for (const s of misses(rows)) console.log(`  ${s}`);

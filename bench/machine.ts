@@ -15,6 +15,8 @@ export interface Machine {
   commit: string;
   /** Files under src/linalg that differ from the commit (the working tree is what was measured). */
   dirtyLinalg: string[];
+  /** When the running bundle (dist/bench.js) was built: the code measured is the source tree of that moment. */
+  bundleBuilt: string;
 }
 
 function cpuModel(): string {
@@ -53,5 +55,14 @@ export function machine(): Machine {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
     dirtyLinalg: dirty,
+    bundleBuilt: bundleTime(),
   };
+}
+
+function bundleTime(): string {
+  try {
+    return fs.statSync(__filename).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+  } catch {
+    return 'unknown';
+  }
 }

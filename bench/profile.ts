@@ -58,6 +58,8 @@ export function profileMain(args: string[]): boolean {
   const op = args[i + 1] as Op;
   const n = Number(args[i + 2] ?? 200);
   const seconds = Number(flag(args, '--seconds') ?? 6);
+  // Read our own source map now: if dist/bench.js is rebuilt while we run, a later read would not match this code.
+  preloadMap(__filename);
   const im = oursLibrary.impls[op];
   if (!im) throw new Error(`--profile: unknown operation ${op}`);
   const [rows, cols] = shapeFor(op, n, false);
@@ -100,7 +102,11 @@ export function profileMain(args: string[]): boolean {
   return true;
 }
 
-let maps = new Map<string, SourceMap | null>();
+const maps = new Map<string, SourceMap | null>();
+
+function preloadMap(file: string): void {
+  mapFor(`file://${file}`);
+}
 
 function mapFor(url: string): SourceMap | null {
   if (!url.startsWith('file://')) return null;
@@ -130,7 +136,6 @@ function pct(x: number, total: number): string {
 
 /** Self time and inclusive time per function, and the hottest lines. */
 export function summarize(p: CpuProfile, top = 15): string {
-  maps = new Map();
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const nd of p.nodes) byId.set(nd.id, nd);

@@ -139,7 +139,32 @@ export function misses(rows: Row[]): string[] {
     const met = rows.reduce((s, r) => s + r.goals.filter((e) => e.id === g.id && e.met === true).length, 0);
     const undecided = rows.reduce((s, r) => s + r.goals.filter((e) => e.id === g.id && e.met === null).length, 0);
     const total = met + miss.length + undecided;
+    if (total === 0) {
+      out.push(`${g.id} (${g.text}) — not evaluated: this run has no row at the size it names`);
+      continue;
+    }
     out.push(`${g.id} (${g.text}) — ${met}/${total} met${undecided ? `, ${undecided} n/a` : ''}${miss.length ? `; NOT met: ${miss.join(', ')}` : ''}`);
+  }
+  return out;
+}
+
+/** Interquartile range of the CPU-time samples relative to their median (NaN with fewer than 4 samples). */
+export function spread(r: CellResult | undefined): number {
+  const xs = r?.cpuSamples;
+  if (!xs || xs.length < 4) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (f: number): number => s[Math.min(s.length - 1, Math.floor(f * (s.length - 1)))];
+  return (q(0.75) - q(0.25)) / q(0.5);
+}
+
+/** Cells whose repetitions disagree by more than `limit` (IQR/median), a sign of interference from other work. */
+export function noisyCells(rows: Row[], limit = 0.15): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    for (const k of KEYS) {
+      const sp = spread(row.cells[k]);
+      if (sp > limit) out.push(`${OP_LABEL[row.c.op]} ${sizeLabel(row.c)} ${NAMES[k]} ±${(100 * sp).toFixed(0)}%`);
+    }
   }
   return out;
 }
@@ -203,6 +228,11 @@ export function markdown(rep: Report, kept: string): string {
   L.push(`|${t.head.map((_, i) => (i >= 2 && i < 9 ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const r of t.body) L.push(`| ${r.map(mdEscape).join(' | ')} |`);
   L.push('');
+  const noisy = noisyCells(rows);
+  L.push(
+    `Repeatability: ${noisy.length ? `cells whose CPU-time repetitions spread by more than 15% (IQR/median): ${noisy.join(', ')}. Ratios near a goal's threshold in these rows should be re-measured.` : 'every cell with ≥ 4 repetitions had an IQR within 15% of its median.'} Single-run cells (n = 400 peers, slow mathjs calls) carry no spread estimate.`,
+  );
+  L.push('');
   L.push('### Wall-clock medians');
   L.push('');
   L.push(`| ${tw.head.slice(0, 9).map(mdEscape).join(' | ')} |`);
@@ -264,7 +294,7 @@ export function markdown(rep: Report, kept: string): string {
   L.push('## Machine');
   L.push('');
   L.push(`- CPU: ${m.cpu} (${m.cores} logical cores), ${m.memGiB} GiB RAM, ${m.os}`);
-  L.push(`- node ${m.node} (V8 ${m.v8}); ml-matrix ${libraries.ml.version}; mathjs ${libraries.mathjs.version}; LinAlg Lens ${libraries.ours.version} at commit ${m.commit}${m.dirtyLinalg.length ? ` with uncommitted changes in ${m.dirtyLinalg.join(', ')} (the working tree was measured)` : ''}`);
+  L.push(`- node ${m.node} (V8 ${m.v8}); ml-matrix ${libraries.ml.version}; mathjs ${libraries.mathjs.version}; LinAlg Lens ${libraries.ours.version} at commit ${m.commit}${m.dirtyLinalg.length ? ` with uncommitted changes in ${m.dirtyLinalg.join(', ')} (the working tree was measured)` : ''}; bundle built ${m.bundleBuilt}`);
   L.push(`- numpy: ${mdEscape(numpyBlas(np))}`);
   const removed = Object.entries(np.removedEnv);
   L.push(
