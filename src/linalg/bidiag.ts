@@ -4,7 +4,7 @@
  * `formQ`: the left vectors sit below the diagonal exactly as in a QR.)
  */
 import { householder } from './blas';
-import { applyBlock, formT } from './householderWy';
+import { applyBlock, formT, wyBlock } from './householderWy';
 import { zeros, type Dense } from './dense';
 
 export interface Bidiag {
@@ -192,12 +192,10 @@ function updateRow(
   }
 }
 
-/** Reflectors per block in `formP`. */
-const NB = 16;
 
 /**
  * P = G_0·G_1·…·G_{n−3} (n×n), where G_k acts on indices k+1..n−1 with its
- * vector stored in row k of F. Blocked backward accumulation: NB reflectors
+ * vector stored in row k of F. Blocked backward accumulation: `wyBlock` reflectors
  * at a time as I − U·T·Uᵀ (compact WY, see householderWy.ts) on the rows and
  * columns ≥ the block's first index; the vectors are already contiguous rows.
  */
@@ -210,6 +208,7 @@ export function formP(b: Bidiag): Dense {
   for (let i = 0; i < n; i++) x[i * n + i] = 1;
   const k = n - 2; // reflectors 0..n−3
   if (k <= 0) return X;
+  const NB = wyBlock(n, n);
   const vt = new Float64Array(Math.min(NB, k) * n);
   const T = new Float64Array(NB * NB);
   const w = new Float64Array(NB);

@@ -12,6 +12,16 @@
 import { gemm } from './blas';
 
 /**
+ * Reflectors per compact-WY block: 8 while the matrix fits comfortably in
+ * cache (the triangular T work grows with the block), 16 beyond (each block
+ * streams the matrix twice, so fewer blocks pay once it spills). Measured at
+ * n = 100–400.
+ */
+export function wyBlock(rows: number, cols: number): number {
+  return rows * cols <= 65536 ? 8 : 16;
+}
+
+/**
  * Fills T (b×b row-major, upper; ldT = b) for the reflectors in `vt` with
  * scalars tau[t0..t0+b−1]: T[i][i] = τ_i and T[0:i, i] = −τ_i·T[0:i, 0:i]·(V[:, 0:i]ᵀ·v_i)
  * (the forward, column-wise recurrence of LAPACK's dlarft). `w` is scratch ≥ b.

@@ -3,7 +3,7 @@
  * columns, any scale). numpy's `qr(mode)` vocabulary.
  */
 import { gemm, gemmNT, householder } from './blas';
-import { applyBlock, formT } from './householderWy';
+import { applyBlock, formT, wyBlock } from './householderWy';
 import { transpose, zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
 import { toDense, type GuardOptions, type MatrixInput, assertSizeWithin } from './guards';
@@ -15,8 +15,6 @@ export interface QrFactors {
   tau: Float64Array;
 }
 
-/** Reflectors per block of the blocked factorisation and of `formQ`. */
-const NB = 16;
 
 /**
  * Factors the panel A[j0:m, j0:j0+b] through a transposed copy `pt` (b×len,
@@ -62,7 +60,7 @@ function factorPanel(a: Float64Array, n: number, j0: number, b: number, len: num
 /**
  * Overwrites `A` with R on and above the diagonal and the Householder vectors
  * below it (LAPACK's dgeqrf layout). Blocked right-looking algorithm: a panel
- * of NB columns is factored (`factorPanel`), then the trailing columns get the
+ * of `wyBlock` columns is factored (`factorPanel`), then the trailing columns get the
  * whole block at once as I − V·Tᵀ·Vᵀ (compact WY, two `gemm` products). Same
  * reflectors as the unblocked algorithm, only the update is reassociated.
  */
@@ -71,6 +69,7 @@ export function qrFactor(A: Dense): QrFactors {
   const k = Math.min(m, n);
   const tau = new Float64Array(k);
   if (k === 0) return { F: A, tau };
+  const NB = wyBlock(m, n);
   const pt = new Float64Array(Math.min(NB, k) * m);
   const T = new Float64Array(NB * NB);
   const w = new Float64Array(NB);
@@ -100,6 +99,7 @@ function applyQBlocks(f: QrFactors, x: Float64Array, ldx: number, c: number, ide
   const a = F.data;
   const k = tau.length;
   if (k === 0 || c === 0) return;
+  const NB = wyBlock(m, c);
   const vt = new Float64Array(Math.min(NB, k) * m);
   const T = new Float64Array(NB * NB);
   const w = new Float64Array(NB);
