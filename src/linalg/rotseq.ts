@@ -30,10 +30,14 @@ export function applySeq(t: Target | null, ll: number, cnt: number, cs: Float64A
   if (!t || cnt <= 0) return;
   const { a, rows, ld } = t;
   let r = 0;
+  // Where the six-row blocks stop: a remainder of 2 or 3 rows becomes two
+  // four-row blocks (plus one), so rows never fall to the latency-bound single-row loop needlessly.
+  const rem = rows % 6;
+  const sixEnd = rows >= 12 && (rem === 2 || rem === 3) ? rows - rem - 6 : rows - rem;
   // Six (then four) rows at a time: independent recurrences keep the FPU busy
   // (six measured ~8% faster than four in V8; more spill registers).
   if (forward) {
-    for (; r + 5 < rows; r += 6) {
+    for (; r + 5 < sixEnd; r += 6) {
       const p0 = r * ld + ll;
       const p1 = p0 + ld;
       const p2 = p1 + ld;
@@ -116,7 +120,7 @@ export function applySeq(t: Target | null, ll: number, cnt: number, cs: Float64A
       a[p + cnt] = x;
     }
   } else {
-    for (; r + 5 < rows; r += 6) {
+    for (; r + 5 < sixEnd; r += 6) {
       const p0 = r * ld + ll;
       const p1 = p0 + ld;
       const p2 = p1 + ld;
