@@ -15,7 +15,9 @@ export type LinAlgErrorKind =
   | 'not-positive-definite'
   | 'no-convergence'
   | 'too-large'
-  | 'invalid-argument';
+  | 'invalid-argument'
+  /** The exact result has entries beyond ±1.8e308 (e.g. the inverse of a subnormal number). */
+  | 'overflow';
 
 export class LinAlgError extends Error {
   /** Machine-readable category; stable across releases (the CLI prints it as `kind`). */
