@@ -34,6 +34,9 @@ export class UsageError extends Error {}
 
 const TARGETS = ['rref', 'lu', 'det', 'inv'] as const;
 
+/** Notations accepted by --format (aliases included). */
+export const FORMATS = ['numpy', 'torch', 'python', 'matlab', 'octave', 'julia', 'latex', 'mathematica', 'r', 'js', 'javascript', 'ts', 'csv', 'markdown'] as const;
+
 /** Parses `argv` (without node and script). Throws `UsageError`. */
 export function parseArgs(argv: readonly string[]): CliRequest {
   const req: CliRequest = { operation: '', files: [], json: false, digits: 6, augmented: false, full: false, upper: false, causal: false, help: false, version: false };
@@ -55,7 +58,12 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       case '--full': req.full = true; break;
       case '--upper': req.upper = true; break;
       case '--causal': req.causal = true; break;
-      case '--format': req.format = value(); break;
+      case '--format': {
+        const f = value();
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format is one of ${FORMATS.join(', ')}, not "${f}"`);
+        req.format = f;
+        break;
+      }
       case '--rhs': req.rhs = value(); break;
       case '--digits': {
         const d = Number(value());
@@ -92,6 +100,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   }
   if (req.files.filter((f) => f === '-').length + (req.rhs === '-' ? 1 : 0) > 1) throw new UsageError('standard input (-) can be read only once');
   if (req.rhs !== undefined && req.augmented) throw new UsageError('use either --rhs or --augmented, not both');
+  if (req.operation === 'lstsq' && req.rhs === undefined && !req.augmented) throw new UsageError('lstsq needs a right-hand side: --rhs FILE, or --augmented to use the last column');
+  if (req.operation === 'lowrank' && req.k === undefined) throw new UsageError('lowrank needs the target rank: --k K');
   return req;
 }
 

@@ -126,7 +126,7 @@ export function runCli(argv: readonly string[], io: Io): number {
   } catch (e) {
     if (e instanceof UsageError) {
       if (json) io.stdout(errorJson('usage', e.message, null, null) + '\n');
-      io.stderr(`linalg-lens: ${e.message}\n\n${help}\n`);
+      else io.stderr(`linalg-lens: ${e.message}\nRun 'linalg-lens --help' for the operations and options.\n`);
       return 2;
     }
     const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -138,6 +138,11 @@ export function runCli(argv: readonly string[], io: Io): number {
 
 /** Entry for bin/linalg-lens.js: runs with the process's argv and streams. */
 export function main(): void {
+  // `linalg-lens svd big.txt | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   process.exitCode = runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -7,7 +7,7 @@ import type { ParsedMatrix, Entry } from '../literals/types';
 import { formatMatrix, type FormatNotation } from '../literals/format';
 import { notationLabel } from '../literals/labels';
 
-const FORMAT_ALIASES: Record<string, string> = { js: 'javascript', octave: 'matlab', ts: 'javascript' };
+const FORMAT_ALIASES: Record<string, string> = { js: 'javascript', octave: 'matlab', ts: 'javascript', python: 'python-list', markdown: 'markdown-table' };
 
 const HEADERS: Record<string, string> = {
   svd: 'SVD: A = U · diag(S) · Vh (S descending)',

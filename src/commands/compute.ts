@@ -76,7 +76,10 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
     });
     return { S: report.S, rank: report.rank, rows: report.rows, cols: report.cols };
   } catch (e) {
-    if (e instanceof JobCancelled) return undefined;
+    if (e instanceof JobCancelled) {
+      vscode.window.setStatusBarMessage('LinAlg Lens: SVD cancelled', 4000);
+      return undefined;
+    }
     if (e instanceof UserFacingError) {
       void showRefusal(editor, e.message, e.at);
       return undefined;

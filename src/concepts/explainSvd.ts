@@ -21,11 +21,15 @@ export interface SvdFacts {
 
 /** Share of ‖A‖_F² kept by the top-k singular values, for k = 1..len(S). */
 export function energyProfile(S: readonly number[]): number[] {
-  const total = S.reduce((a, s) => a + s * s, 0);
+  // Scale by the largest value first: squares of 1e200 or 1e-200 would over/underflow.
+  const top = S.reduce((m, s) => Math.max(m, Math.abs(s)), 0);
+  if (!(top > 0) || !Number.isFinite(top)) return S.map(() => 0);
+  const scaled = S.map((s) => s / top);
+  const total = scaled.reduce((a, s) => a + s * s, 0);
   let acc = 0;
-  return S.map((s) => {
+  return scaled.map((s) => {
     acc += s * s;
-    return total === 0 ? 0 : acc / total;
+    return acc / total;
   });
 }
 

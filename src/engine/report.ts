@@ -5,6 +5,7 @@
  */
 import { LinAlgError } from '../linalg/errors';
 import { svd } from '../linalg/svd';
+import { normF } from '../linalg/spectral';
 import { verifySvd } from '../linalg/verify';
 import type { Entry, ParsedMatrix } from '../literals/types';
 
@@ -44,6 +45,8 @@ export interface SvdReport {
   rankTol: number;
   /** 2-norm condition number S[0] / S[k−1]; Infinity when the smallest singular value is 0. */
   cond: number;
+  /** ‖A‖_F, computed without overflow or underflow (not as √Σσ², which fails at 1e±200). */
+  normF: number;
   verification: {
     /** ‖A − U Σ Vᵀ‖_F / ‖A‖_F (0 for the zero matrix). */
     reconstruction: number;
@@ -63,6 +66,9 @@ export interface SvdReport {
  */
 export function svdReport(A: number[][]): SvdReport {
   const r = svd(A);
+  if (!r.S.every(Number.isFinite)) {
+    throw new LinAlgError('overflow', 'The largest singular value of this matrix is beyond the range of double precision (±1.8e308). Scale the matrix down and try again.');
+  }
   const rows = A.length;
   const cols = rows === 0 ? 0 : A[0].length;
   const N = Math.max(rows, cols);
@@ -83,6 +89,7 @@ export function svdReport(A: number[][]): SvdReport {
     rank,
     rankTol,
     cond,
+    normF: normF(A),
     verification: {
       reconstruction: v.reconstruction,
       orthogonalityU: v.orthogonalityU,

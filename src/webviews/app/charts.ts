@@ -60,10 +60,10 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
         const dot = svgEl('circle', { cx, cy, r: 3, class: 'energy-dot' });
         dot.appendChild(svgEl('title', {}, `top ${i + 1}: ${(100 * v).toFixed(1)}% of the energy`));
         svg.appendChild(dot);
-        if (shown.length <= 10) svg.appendChild(svgEl('text', { x: cx + 6, y: Math.max(cy - 6, 12), class: 'tick energy-label' }, `${(100 * v).toFixed(0)}%`));
       });
     }
-    if (shown.length > 10) svg.appendChild(svgEl('text', { x: padL + plotW + 4, y: padT + 8, class: 'tick' }, '100%'));
+    svg.appendChild(svgEl('text', { x: padL + plotW + 4, y: padT + 4, class: 'tick energy-label' }, '100%'));
+    svg.appendChild(svgEl('line', { x1: padL, y1: padT, x2: padL + plotW, y2: padT, class: 'guide' }));
   }
   if (bars.length > shown.length) {
     svg.appendChild(svgEl('text', { x: padL + plotW, y: H - 8, class: 'tick', 'text-anchor': 'end' }, `+${bars.length - shown.length} more`));

@@ -54,7 +54,7 @@ function header(state: ResultsState): HTMLElement {
 
 function verificationTable(r: SvdView): HTMLElement {
   const v = r.verification;
-  const rows: [string, string, number][] = [
+  const rows: [string, string, number | null][] = [
     ['Reconstruction', '\\lVert A - U\\Sigma V^{\\top}\\rVert_F \\,/\\, \\lVert A\\rVert_F', v.reconstruction],
     ['U has orthonormal columns', '\\lVert U^{\\top}U - I\\rVert_F', v.orthogonalityU],
     ['V has orthonormal columns', '\\lVert V^{\\top}V - I\\rVert_F', v.orthogonalityV],
@@ -63,12 +63,12 @@ function verificationTable(r: SvdView): HTMLElement {
   table.appendChild(el('thead', {}, [el('tr', {}, [el('th', { text: 'Check' }), el('th', { text: 'Residual' }), el('th', { text: 'Value' }), el('th', { text: 'Verdict' })])]));
   const body = el('tbody');
   for (const [label, t, value] of rows) {
-    const ok = value <= v.tolerance;
+    const ok = value !== null && value <= v.tolerance;
     body.appendChild(
       el('tr', { attrs: { 'data-ok': String(ok) } }, [
         el('td', { text: label }),
         el('td', {}, [tex(t, false)]),
-        el('td', { cls: 'num', text: value.toExponential(2) }),
+        el('td', { cls: 'num', text: value === null ? 'not finite' : value.toExponential(2) }),
         el('td', { cls: ok ? 'pass' : 'fail', text: ok ? '✓ at machine precision' : '✗ above tolerance' }),
       ]),
     );
@@ -101,7 +101,8 @@ function renderSvd(state: ResultsState): void {
     ]),
   );
   const sv = el('ol', { cls: 'sv', attrs: { 'data-testid': 'singular-values', 'data-values': JSON.stringify(r.S) } });
-  r.S.forEach((s, i) => sv.appendChild(el('li', {}, [tex(`\\sigma_{${i + 1}} = ${numberToTex(s, Math.max(d, 6))}`, false)])));
+  r.S.slice(0, 24).forEach((s, i) => sv.appendChild(el('li', {}, [tex(`\\sigma_{${i + 1}} = ${numberToTex(s, d)}`, false)])));
+  if (r.S.length > 24) sv.appendChild(el('li', { cls: 'note', text: `… and ${r.S.length - 24} more (all of them are in the chart and in Copy singular values)` }));
   const energy = energyProfile(r.S);
   parts.push(
     section('Singular values', 'singular', [
@@ -113,8 +114,13 @@ function renderSvd(state: ResultsState): void {
       ),
       el('p', { cls: 'legend' }, [
         el('span', {}, [el('span', { cls: 'swatch bar' }), document.createTextNode('singular value σᵢ')]),
-        el('span', {}, [el('span', { cls: 'swatch energy' }), document.createTextNode('energy kept by the top i: Σσ²/‖A‖²_F')]),
+        el('span', {}, [el('span', { cls: 'swatch energy' }), document.createTextNode('share of ‖A‖²_F kept by the top i values')]),
       ]),
+      el('p', {
+        cls: 'note',
+        attrs: { 'data-testid': 'energy' },
+        text: 'Energy kept: ' + energy.slice(0, 6).map((e, i) => `top ${i + 1} → ${(100 * e).toFixed(e > 0.999 && e < 1 ? 2 : 1)}%`).join(', ') + (energy.length > 6 ? ', …' : ''),
+      }),
     ]),
   );
   const cond = r.cond !== null && Number.isFinite(r.cond) ? numberToTex(r.cond, 4) : '\\infty';
@@ -128,7 +134,7 @@ function renderSvd(state: ResultsState): void {
         el('dt', { text: 'Spectral norm' }),
         el('dd', {}, [tex(`\\lVert A\\rVert_2 = \\sigma_1 = ${numberToTex(r.S[0] ?? 0, d)}`, false)]),
         el('dt', { text: 'Frobenius norm' }),
-        el('dd', {}, [tex(`\\lVert A\\rVert_F = \\sqrt{\\textstyle\\sum \\sigma_i^2} = ${numberToTex(Math.sqrt(r.S.reduce((a, s) => a + s * s, 0)), d)}`, false)]),
+        el('dd', {}, [tex(`\\lVert A\\rVert_F = \\sqrt{\\textstyle\\sum \\sigma_i^2} = ${numberToTex(r.normF, d)}`, false)]),
       ]),
     ]),
   );

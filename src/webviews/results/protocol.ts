@@ -35,7 +35,10 @@ export interface SvdView {
   rankTol: number;
   /** Infinity when singular. JSON turns it into null, so the view treats null as ∞. */
   cond: number | null;
-  verification: SvdReport['verification'];
+  /** ‖A‖_F (overflow-safe). */
+  normF: number;
+  /** Residuals; null where a figure is not a finite number (JSON has no NaN). */
+  verification: { reconstruction: number | null; orthogonalityU: number | null; orthogonalityV: number | null; tolerance: number };
   /** TeX of A, U, Σ (k×k) and Vᵀ, large matrices elided in the middle. */
   tex: { A: string; U: string; Sigma: string; Vh: string };
 }
@@ -50,6 +53,10 @@ export interface ResultsState {
   digits: number;
 }
 
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
 /** Builds the view's part of a report. Pure. */
 export function svdView(r: SvdReport, digits: number): SvdView {
   const k = r.S.length;
@@ -60,7 +67,13 @@ export function svdView(r: SvdReport, digits: number): SvdView {
     rank: r.rank,
     rankTol: r.rankTol,
     cond: Number.isFinite(r.cond) ? r.cond : null,
-    verification: r.verification,
+    normF: r.normF,
+    verification: {
+      reconstruction: finiteOrNull(r.verification.reconstruction),
+      orthogonalityU: finiteOrNull(r.verification.orthogonalityU),
+      orthogonalityV: finiteOrNull(r.verification.orthogonalityV),
+      tolerance: r.verification.tolerance,
+    },
     tex: {
       A: matrixToTex(r.A, { digits }),
       U: matrixToTex(r.U, { digits }),

@@ -63,7 +63,9 @@ export class ResultsPanel {
 
   private static ensure(extensionUri: vscode.Uri): ResultsPanel {
     if (ResultsPanel.current) {
-      ResultsPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      // Reveal where the panel already is: "Beside" would open a new editor group
+      // every time the panel's own group holds the active editor.
+      ResultsPanel.current.panel.reveal(ResultsPanel.current.panel.viewColumn, true);
       return ResultsPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(

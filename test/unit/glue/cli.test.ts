@@ -85,9 +85,18 @@ describe('linalg-lens CLI', () => {
   it('usage errors exit 2 and print the usage', () => {
     const r = run(['frobnicate'], '[1]');
     assert.strictEqual(r.code, 2);
-    assert.ok(r.err.includes('Usage: linalg-lens'));
+    assert.ok(r.err.includes('linalg-lens --help'), r.err);
+    assert.ok(run(['--help'], '').out.includes('Usage: linalg-lens'));
+    assert.throws(() => parseArgs(['svd', '--format', 'klingon']), UsageError);
+    assert.strictEqual(run(['svd', '--format', 'klingon'], '[1]').code, 2);
     assert.throws(() => parseArgs(['svd', '--digits', '40']), UsageError);
     assert.throws(() => parseArgs(['svd', '--bogus']), UsageError);
+  });
+
+  it('refuses a matrix whose largest singular value overflows, instead of printing Infinity', () => {
+    const r = run(['svd', '--json'], '[[1e308, 1e308], [1e308, 1e308]]');
+    assert.strictEqual(r.code, 1, r.out);
+    assert.strictEqual((JSON.parse(r.out) as { error: { kind: string } }).error.kind, 'overflow');
   });
 
   it('--format prints matrices in the requested notation', () => {
@@ -116,7 +125,7 @@ describe('linalg-lens CLI', () => {
 
   it('lstsq without a right-hand side says how to give one', () => {
     const r = run(['lstsq'], '[1 2; 3 4]');
-    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.code, 2);
     assert.ok(r.err.includes('--rhs'), r.err);
   });
 
@@ -166,7 +175,7 @@ describe('linalg-lens CLI', () => {
     const j = json<{ Ak: number[][]; error_2: { predicted: number } }>(['lowrank', '--k', '1'], '[[3, 0], [0, 1]]');
     assert.deepStrictEqual(j.Ak.map((r) => r.map((x) => Math.round(x * 1e12) / 1e12 + 0)), [[3, 0], [0, 0]]);
     assert.ok(Math.abs(j.error_2.predicted - 1) < 1e-15);
-    assert.strictEqual(run(['lowrank'], '[[3, 0], [0, 1]]').code, 1);
+    assert.strictEqual(run(['lowrank'], '[[3, 0], [0, 1]]').code, 2);
   });
 
   it('attention reads Q, K and V from three files; rows of the weights sum to 1', () => {

@@ -24,6 +24,13 @@ describe('SVD explanation', () => {
     assert.deepStrictEqual(energyProfile([0, 0]), [0, 0]);
   });
 
+  it('keeps the energy profile right at 1e±200, where squares over- or underflow', () => {
+    for (const scale of [1e200, 1e-200, 5e-320]) {
+      const e = energyProfile([3 * scale, 4 * scale]);
+      assert.ok(Math.abs(e[0] - 9 / 25) < 1e-12 && e[1] === 1, `${scale}: ${e}`);
+    }
+  });
+
   it('mentions rank deficiency and the pseudoinverse when rank < min(m, n)', () => {
     const e = explainSvd({ rows: 4, cols: 3, S: [5, 2, 0], rank: 2, cond: Infinity });
     const text = e.paragraphs.join(' ');
@@ -46,6 +53,12 @@ describe('SVD view state', () => {
     assert.strictEqual(v.tex.A, '\\begin{bmatrix}3 & 1 \\\\ 1 & 3\\end{bmatrix}');
     assert.ok(v.tex.Sigma.startsWith('\\begin{bmatrix}4 & 0'));
     assert.strictEqual(v.cond !== null && Math.abs(v.cond - 2) < 1e-12, true);
+  });
+
+  it('reports ‖A‖_F without overflow and non-finite residuals as null', () => {
+    const v = svdView(svdReport([[1e200, 2e200], [3e200, 4e200]]), 4);
+    assert.ok(Math.abs(v.normF / 5.477225575051661e200 - 1) < 1e-14, String(v.normF));
+    assert.ok(v.verification.reconstruction !== null);
   });
 
   it('stays small for a large matrix and survives JSON (cond of a singular matrix is null)', () => {
