@@ -30,12 +30,6 @@ CODE_SERVER="$ROOT/tools/editor/node_modules/code-server/out/node/entry.js"
 
 step() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
 
-step "dependencies"
-bash scripts/ensure-deps.sh
-
-step "build and package the extension"
-npm run --silent package
-
 # Refuse early, with a clear message, if the port is taken (another npm start?).
 if ! node -e '
   const s = require("net").createServer();
@@ -45,6 +39,13 @@ if ! node -e '
   echo "Port $PORT on 127.0.0.1 is already in use (another npm start?). Stop it or pick another port: LINALG_LENS_PORT=8781 npm start" >&2
   exit 1
 fi
+
+step "dependencies"
+bash scripts/ensure-deps.sh
+
+step "build and package the extension"
+npm run --silent package
+
 
 step "install dist/linalg-lens.vsix into .linalg-lens/extensions"
 mkdir -p "$EXTENSIONS" "$USER_DATA/User"
@@ -71,7 +72,11 @@ if ! out="$("$NODE24" "$CODE_SERVER" "${CS_ARGS[@]}" --install-extension "$ROOT/
   exit 1
 fi
 # A clean window: no welcome page, trust banner, chat or recommendation toasts.
-cp "$ROOT/test/e2e/editor-settings.json" "$USER_DATA/User/settings.json"
+# Written on the first start only, so settings you change later (theme,
+# linalgLens.*) survive restarts; delete the file to get the defaults back.
+if [[ ! -f "$USER_DATA/User/settings.json" ]]; then
+  cp "$ROOT/test/e2e/editor-settings.json" "$USER_DATA/User/settings.json"
+fi
 
 step "start code-server on 127.0.0.1:$PORT"
 # PASSWORD in the environment would override the config file; the file is the truth here.
@@ -88,8 +93,11 @@ stop() {
   ((stopping)) && return
   stopping=1
   trap - INT TERM HUP EXIT
+  # With `npm start | tee log`, Ctrl+C closes the pipe first: ignore SIGPIPE so
+  # the kill below still runs.
+  trap '' PIPE
   if kill -0 -- "-$server" 2>/dev/null; then
-    printf '\nstopping code-server…\n'
+    printf '\nstopping code-server…\n' 2>/dev/null || true
     kill -TERM -- "-$server" 2>/dev/null || true
     for _ in $(seq 50); do
       kill -0 -- "-$server" 2>/dev/null || break
