@@ -87,7 +87,8 @@ function renderSvd(state: ResultsState): void {
   parts.push(
     section('Factors', 'factors', [
       tex(`A = U\\,\\Sigma\\,V^{\\top}`),
-      tex(`${r.tex.U}\\;${r.tex.Sigma}\\;${r.tex.Vh}`),
+      // Each factor is its own block, so a narrow panel wraps them instead of clipping.
+      el('div', { cls: 'factors' }, [tex(`U = ${r.tex.U}`), tex(`\\Sigma = ${r.tex.Sigma}`), tex(`V^{\\top} = ${r.tex.Vh}`)]),
       el('p', {
         cls: 'note',
         text: `Thin SVD: U is ${r.rows}×${k}, Σ is ${k}×${k}, Vᵀ is ${k}×${r.cols}. Singular values are sorted in descending order; each pair (uᵢ, vᵢ) is unique only up to a common sign.`,
