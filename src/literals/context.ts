@@ -17,6 +17,8 @@ export interface Ctx {
   maxEntries: number;
   /** Tokens of `masked` (all of it). */
   tokens: Token[];
+  /** Family named by the document's language id, when one was given (labels bare fragments). */
+  languageFamily?: Family;
 }
 
 /** Throws a `LiteralError` of `kind` at `offset` of the user's text. */

@@ -45,27 +45,55 @@ export function familyOfNotation(n: NotationId): Family {
   }
 }
 
-/** Cheap cues, in order of how specific they are. */
-const CUES: Array<[RegExp, Family]> = [
-  [/\\begin\s*\{/, 'latex'],
-  [/\(\*|\/\/\s*(MatrixForm|N|TableForm)\b|\bMatrixForm\[|\bSqrt\[|\{\s*\{/, 'mathematica'],
-  [/\b(d?matrix|array|d?vector|row_?vector|vec)!\s*[[(]|::(new|from_row_slice|from_column_slice|from_vec|from_shape_vec)\s*\(|\blet\s+mut\b|\bf(32|64)::|\d_?f(32|64)\b|\barr[12]\s*\(/, 'rust'],
-  [/<<|\bEigen::|\bstd::|\.finished\(\)/, 'cpp'],
-  [/\(\/|(^|[^.\w])reshape\s*\(\s*(\(\/|\[|source)/, 'fortran'],
-  [/(^|[^.\w])mat\s*\(/, 'typst'],
-  [/<-|(^|[^.\w])(matrix\s*\(\s*(c\s*\(|data\s*=|\d+\s*:\s*\d+)|rbind\s*\(|cbind\s*\()|\bbyrow\s*=|(^|[^.\w])c\s*\(/, 'r'],
-  [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\bdtype\s*=|<tf\./, 'python'],
-  [/\b(const|let|var)\s|\bmath\.(matrix|complex)\b|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>|\bMath\./, 'js'],
-  [/\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\*\*|\bmath\./, 'python'],
-  [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b|\d\/\/\d|[π√ℯ]|julia>/, 'julia'],
-  [/%|\.\.\.[ \t]*($|\n|[A-Za-z])|\][ \t]*\.?'|\d[ij]\b|^[ \t]*\w+[ \t]*=[ \t]*\n/m, 'matlab'],
+/**
+ * Cheap cues, in order of how specific they are. A strong cue names its family
+ * outright (`np.`, `\begin{`, `<-`, `matrix![`); a weak one (`array(`, `{{`, `]'`,
+ * `const `, a `%`) is shared by several languages, so a language id overrides it.
+ */
+const CUES: Array<[RegExp, Family, boolean]> = [
+  [/\\begin\s*\{/, 'latex', true],
+  [/\(\*|\/\/\s*(MatrixForm|N|TableForm)\b|\bMatrixForm\[|\bSqrt\[/, 'mathematica', true],
+  [/\{\s*\{/, 'mathematica', false],
+  [/\b(d?matrix|array|d?vector|row_?vector|vec)!\s*[[(]|::(new|from_row_slice|from_column_slice|from_vec|from_shape_vec)\s*\(|\blet\s+mut\b|\bf(32|64)::|\d_?f(32|64)\b|\barr[12]\s*\(/, 'rust', true],
+  [/<<|\bEigen::|\bstd::|\.finished\(\)/, 'cpp', true],
+  [/\(\/|(^|[^.\w])reshape\s*\(\s*(\(\/|\[|source)/, 'fortran', true],
+  [/(^|[^.\w])mat\s*\(/, 'typst', true],
+  [/<-|(^|[^.\w])(matrix\s*\(\s*(c\s*\(|data\s*=|\d+\s*:\s*\d+)|rbind\s*\(|cbind\s*\()|\bbyrow\s*=|(^|[^.\w])c\s*\(/, 'r', true],
+  [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\bdtype\s*=|<tf\./, 'python', true],
+  [/\bmath\.(matrix|complex)\b|\bnew\s+Matrix\b|\bMatrix\.from|:\s*number\b|=>|\bMath\./, 'js', true],
+  [/\b(const|let|var)\s/, 'js', false],
+  [/\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\*\*|\bmath\./, 'python', false],
+  [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b|\d\/\/\d|[π√ℯ]|julia>/, 'julia', false],
+  [/%|\.\.\.[ \t]*($|\n|[A-Za-z])|\][ \t]*\.?'|\d[ij]\b|^[ \t]*\w+[ \t]*=[ \t]*\n/m, 'matlab', false],
 ];
+
+/** The family the cues of `text` point at, and whether that cue is decisive on its own. */
+export function detectFamilyCue(text: string): { family: Family; strong: boolean } {
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  for (const [re, f, strong] of CUES) if (re.test(head)) return { family: f, strong };
+  return { family: 'generic', strong: false };
+}
 
 /** Guesses the family of `text` from its cues (`generic` when nothing stands out). */
 export function detectFamily(text: string): Family {
+  return detectFamilyCue(text).family;
+}
+
+/**
+ * The family to read `text` in when it comes from a document in VS Code language
+ * `languageId`: a strong cue in the text wins (a LaTeX string in a Python file is
+ * LaTeX); otherwise a language id that names a code family decides; otherwise the
+ * weak cues do. Ids without a family of their own (plaintext, markdown, csv) leave
+ * the choice to the text.
+ */
+export function chooseFamily(text: string, languageId: string | undefined): Family {
+  const cue = detectFamilyCue(text);
+  if (cue.strong) return cue.family;
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
-  for (const [re, f] of CUES) if (re.test(head)) return f;
-  return 'generic';
+  for (const [re, f, strong] of CUES) if (strong && re.test(head)) return f;
+  const hint = familyOfLanguage(languageId);
+  if (hint && hint !== 'generic') return hint;
+  return cue.family;
 }
 
 /** Where a literal starts in the token stream, and what kind of construct it is. */

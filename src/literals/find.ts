@@ -8,6 +8,7 @@ import { findEnvironments } from './latex';
 import { maskText } from './mask';
 import type { Family, Token } from './scanner';
 import { matchClose, tokenize } from './scanner';
+import { isNewExpression } from './python';
 
 /** A literal's offsets in the document: `[start, end)`. */
 export interface LiteralSpan {
@@ -99,7 +100,7 @@ function codeSpans(text: string, f: Family, base: number, out: LiteralSpan[]): v
       continue;
     }
     const last = postfixEnd(toks, c.last);
-    let start = toks[c.first].start;
+    let start = toks[isNewExpression(toks, c.first) ? c.first - 1 : c.first].start;
     // `tensor(...)` and `array(...)` reprs: include a TF `<tf.Tensor: …>` wrapper when present.
     const lt = text.lastIndexOf('<tf.', start);
     if (lt >= 0 && start - lt < 200 && !text.slice(lt, start).includes('>')) start = lt;

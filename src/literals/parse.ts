@@ -5,11 +5,11 @@
 import { readCodeCall, readEigen } from './code';
 import type { Ctx } from './context';
 import { buildMatrix, fail } from './context';
-import { detectFamily, familyOfNotation, findCandidates } from './detect';
+import { chooseFamily, familyOfLanguage, familyOfNotation, findCandidates } from './detect';
 import { parseLatex } from './latex';
 import { maskText } from './mask';
 import type { TokLiteral } from './python';
-import { readBareBracket, readCall } from './python';
+import { isNewExpression, readBareBracket, readCall } from './python';
 import type { Family } from './scanner';
 import { tokenize } from './scanner';
 import { looksMarkdownTable, looksPrintout, parseBlock, parseMarkdownTable } from './tables';
@@ -22,14 +22,24 @@ export interface ParseOptions {
   notation?: NotationId;
   /** Largest number of entries accepted (default 250000); more is refused as `too-large`. */
   maxEntries?: number;
+  /**
+   * VS Code language id of the document the text comes from (`python`, `julia`,
+   * `matlab`, `r`, `cpp`, `typescript`, `plaintext`, `csv`, `markdown`, …). It decides
+   * the language family when the text alone is ambiguous (`[2 -1 3]` is MATLAB in a
+   * .m file, Julia in a .jl file); a decisive cue in the text (`np.`, `\begin{`, `<-`)
+   * still wins. Ids without a family of their own (plaintext, csv, markdown) leave the
+   * guess to the text. Ignored when `notation` is given.
+   */
+  languageId?: string;
 }
 
 function read(text: string, options: ParseOptions): ParsedMatrix {
   const maxEntries = options.maxEntries ?? 250000;
   if (text.trim() === '') throw new LiteralError('empty', 'nothing is selected: select a matrix literal', positionAt(text, 0));
-  const family: Family = options.notation ? familyOfNotation(options.notation) : detectFamily(text);
+  const family: Family = options.notation ? familyOfNotation(options.notation) : chooseFamily(text, options.languageId);
   const masked = maskText(text, family);
-  const base: Ctx = { text, masked, family, maxEntries, tokens: [] };
+  const languageFamily = options.notation ? undefined : familyOfLanguage(options.languageId);
+  const base: Ctx = { text, masked, family, maxEntries, tokens: [], languageFamily };
   if (family === 'latex' || /\\begin\s*\{/.test(masked)) {
     const m = parseLatex({ ...base, family: 'latex', masked: family === 'latex' ? masked : maskText(text, 'latex') });
     return options.notation ? { ...m, notation: options.notation } : m;
@@ -53,14 +63,15 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   if (second) {
     fail(ctx, 'multiple', 'two matrix literals in one selection: a second one starts here; select just one', tokens[second.first].start);
   }
-  const before = tokens[c.first - 1];
+  const before = tokens[isNewExpression(tokens, c.first) ? c.first - 2 : c.first - 1];
   const after = tokens[lit.last + 1];
   const arith = (t: typeof before): boolean => !!t && t.kind === 'op' && ['*', '/', '@', '+', '-', '.*', './', '\\', '^', '**'].includes(t.text);
   if ((arith(before) && c.kind !== 'eigen') || arith(after)) {
     const t = arith(before) ? before : after;
     fail(ctx, 'unsupported', `the literal is part of an arithmetic expression ('${t.text}'); select the literal alone`, t.start);
   }
-  const start = tokens[c.kind === 'eigen' ? c.first + 1 : c.first].start;
+  const first = c.kind === 'eigen' ? c.first + 1 : isNewExpression(tokens, c.first) ? c.first - 1 : c.first;
+  const start = tokens[first].start;
   let notation = lit.notation;
   const span = { start, end: tokens[lit.last].end };
   const before300 = text.slice(Math.max(0, start - 300), start);

@@ -71,8 +71,14 @@ export function reshapeRows(ctx: Ctx, rows: Rows, r: number, c: number, columnMa
   return { values: fill(flat, r, c, columnMajor), rowOffsets: rowAt(r, offset) };
 }
 
-function dialectFor(ctx: Ctx, name: string): Dialect {
-  return { family: ctx.family, sympy: /(^|\.)(Matrix|ImmutableMatrix|MutableDenseMatrix|ImmutableDenseMatrix)$/.test(name) && ctx.family !== 'js' };
+function dialectFor(ctx: Ctx, name: string, isNew: boolean): Dialect {
+  return { family: ctx.family, sympy: !isNew && /(^|\.)(Matrix|ImmutableMatrix|MutableDenseMatrix|ImmutableDenseMatrix)$/.test(name) && ctx.family !== 'js' };
+}
+
+/** True when the call named by `toks[first]` is a constructor call `new Name(…)` (JavaScript, e.g. ml-matrix). */
+export function isNewExpression(toks: readonly Token[], first: number): boolean {
+  const t = toks[first - 1];
+  return !!t && t.kind === 'id' && t.text === 'new' && toks[first]?.kind === 'id';
 }
 
 /** Reads the bracket literal `toks[first..last]`. */
@@ -183,7 +189,8 @@ export function readBareBracket(ctx: Ctx, first: number, last: number): TokLiter
   return { ...p.rows, notation: bracketNotation(ctx, first, last), last: p.last };
 }
 
-function callNotation(ctx: Ctx, name: string): NotationId {
+function callNotation(ctx: Ctx, name: string, isNew: boolean): NotationId {
+  if (isNew) return /Matrix$/.test(name) ? 'ml-matrix' : 'javascript';
   if (/^(np|numpy|onp)\./.test(name)) return 'numpy';
   if (/^(jnp|jax)\./.test(name) || name === 'DeviceArray' || name === 'Array') return 'jax';
   if (/^torch\./.test(name)) return 'torch';
@@ -221,9 +228,10 @@ export function readCall(ctx: Ctx, first: number, last: number, other: (ctx: Ctx
   const positional = args.filter(([a, b]) => !isKeyword(toks, a, b));
   if (positional.length === 0) fail(ctx, 'empty', `empty matrix: ${name}() has no data`, toks[first].start);
   const [a0, b0] = positional[0];
-  const d = dialectFor(ctx, name);
+  const isNew = isNewExpression(toks, first);
+  const d = dialectFor(ctx, name, isNew);
   let rows: Rows;
-  let notation = callNotation(ctx, name);
+  let notation = callNotation(ctx, name, isNew);
   const head = toks[a0];
   if (head.kind === 'str' && b0 === a0 + 1) {
     rows = readMatrixString(ctx, a0);

@@ -191,6 +191,25 @@ export function looksPrintout(s: string): boolean {
 }
 
 /**
+ * The notation of a bare block of numbers (`2, 3, 4`, `1 2\n3 4`) cut out of a source
+ * file: in a code language it is part of that language's literal, so results are
+ * copied back in that language; elsewhere (plaintext, csv, no language id) it stays
+ * a CSV or whitespace block.
+ */
+function fragmentNotation(ctx: Ctx, plain: NotationId): NotationId {
+  if (plain !== 'csv' && plain !== 'whitespace') return plain;
+  switch (ctx.languageFamily) {
+    case 'python': return 'python-list';
+    case 'matlab': return 'matlab';
+    case 'julia': return 'julia';
+    case 'r': return 'r';
+    case 'js': return 'javascript';
+    case 'mathematica': return 'mathematica';
+    default: return plain;
+  }
+}
+
+/**
  * Reads a block of lines (no brackets found): CSV/TSV/whitespace and the REPL
  * printouts listed in the module comment. Throws `not-found` when nothing numeric is there.
  */
@@ -225,7 +244,7 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
   }
   const span = { start: ls[0].a, end: ls[ls.length - 1].b };
   const sage = ls.every((l) => l.text.trim().startsWith('[') && l.text.trim().endsWith(']') && !l.text.includes(','));
-  const rSheet = /^\s*(\[,\d+\]\s*)+$/.test(ls[0].text) || ls.every((l, i) => i === 0 || /^\s*\[\d+,\]/.test(l.text));
+  const rSheet = /^\s*(\[,\d+\]\s*)+$/.test(ls[0].text) || (ls.length > 1 && ls.every((l, i) => i === 0 || /^\s*\[\d+,\]/.test(l.text)));
   let delim: string | undefined;
   if (!sage) {
     if (ls.every((l) => l.text.includes('\t'))) delim = '\t';
@@ -241,7 +260,8 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
     return delim ? splitDelimited(s, l, delim) : splitWhitespace(ctx, l);
   });
   const trailingDelim = (r: Cell[][]): Cell[][] => (delim && r.every((x) => x.length > 1 && x[x.length - 1].text === '') ? r.map((x) => x.slice(0, -1)) : r);
-  const nota: NotationId = notation ?? (sage ? 'bracket-rows' : rSheet ? 'r-output' : delim === '\t' ? 'tsv' : delim ? 'csv' : 'whitespace');
+  const plain: NotationId = sage ? 'bracket-rows' : rSheet ? 'r-output' : delim === '\t' ? 'tsv' : delim ? 'csv' : 'whitespace';
+  const nota: NotationId = notation ?? fragmentNotation(ctx, plain);
   let m: ParsedMatrix | undefined;
   for (const block of blocks) {
     const part = readGrid(ctx, trailingDelim(rowsOf(block)), block.map((l) => l.a), nota, { decimalComma: delim === ';', span });
