@@ -136,6 +136,42 @@ export function isWrapperName(t: Token, f: Family): boolean {
   return WRAPPERS.has(b);
 }
 
+/** Words after which `{` opens a block of statements, not a list. */
+const BLOCK_WORDS = new Set(['else', 'do', 'try', 'finally', 'struct', 'class', 'union', 'enum', 'namespace', 'extern', 'const', 'override', 'final', 'noexcept', 'mutable', 'then', 'loop', 'unsafe', 'impl']);
+
+/**
+ * True when the `{` at `toks[open]` opens a block of statements (a function body,
+ * an `if`/`for` body, a namespace): it follows `)` or a block keyword, or holds a
+ * `;` at its own level. C/C++ initialiser lists (`= {1, 2}`, `{{1, 2}, {3, 4}}`) do not.
+ */
+export function isCodeBlock(toks: readonly Token[], open: number, f: Family): boolean {
+  if (f !== 'cpp' && f !== 'generic' && f !== 'mathematica') return false;
+  const prev = toks[open - 1];
+  if (prev && f !== 'mathematica') {
+    if (prev.kind === 'close' && prev.text === ')') return true;
+    if (prev.kind === 'id' && BLOCK_WORDS.has(prev.text)) return true;
+  }
+  return semicolonsOf(toks)[open] === 1;
+}
+
+const SEMIS = new WeakMap<readonly Token[], Uint8Array>();
+
+/** For each opening bracket, 1 when a `;` sits directly inside it (one stack pass, cached per token array). */
+function semicolonsOf(toks: readonly Token[]): Uint8Array {
+  let m = SEMIS.get(toks);
+  if (m) return m;
+  m = new Uint8Array(toks.length);
+  const stack: number[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === 'open') stack.push(k);
+    else if (t.kind === 'close') { if (stack.length && matchClose(toks, stack[stack.length - 1]) === k) stack.pop(); }
+    else if (t.kind === 'sep' && t.text === ';' && stack.length) m[stack[stack.length - 1]] = 1;
+  }
+  SEMIS.set(toks, m);
+  return m;
+}
+
 function containsNumber(toks: readonly Token[], a: number, b: number): boolean {
   for (let k = a; k <= b; k++) if (toks[k].kind === 'num') return true;
   return false;
@@ -189,15 +225,23 @@ export function findCandidates(toks: readonly Token[], f: Family, from = 0, to =
     if (t.kind === 'op' && t.text === '<<' && (f === 'cpp' || f === 'generic')) {
       let j = k + 1;
       let depth = 0;
+      let stream = false;
       while (j < to) {
         const u = toks[j];
         if (u.kind === 'open') depth++;
         else if (u.kind === 'close') { if (depth === 0) break; depth--; }
         else if (depth === 0 && u.kind === 'sep' && u.text === ';') break;
+        else if (depth === 0 && ((u.kind === 'op' && u.text === '<<') || u.kind === 'str')) stream = true;
         j++;
       }
-      if (!requireNumber || containsNumber(toks, k, j - 1)) out.push({ kind: 'eigen', first: k, last: j - 1 });
+      // `std::cout << x << "\n";` is an output stream, not a comma initialiser.
+      if (!(requireNumber && stream) && (!requireNumber || containsNumber(toks, k, j - 1))) out.push({ kind: 'eigen', first: k, last: j - 1 });
       k = j;
+      continue;
+    }
+    if (t.kind === 'open' && t.text === '{' && isCodeBlock(toks, k, f)) {
+      // A function body or statement block holds literals; it is not one. Look inside.
+      k++;
       continue;
     }
     if (bracketOpens(f, t) && !(endsOperand(toks[k - 1]) && !t.space && k > from)) {

@@ -96,7 +96,8 @@ function codeSpans(text: string, f: Family, base: number, out: LiteralSpan[]): v
   for (const c of findCandidates(toks, f, 0, toks.length, true)) {
     if (c.kind === 'transform') continue;
     if (c.kind === 'eigen') {
-      out.push({ start: base + eigenStart(toks, c.first), end: base + toks[c.last].end });
+      const semi = toks[c.last + 1];
+      out.push({ start: base + eigenStart(toks, c.first), end: base + (semi && semi.kind === 'sep' && semi.text === ';' ? semi.end : toks[c.last].end) });
       continue;
     }
     const last = postfixEnd(toks, c.last);
