@@ -59,6 +59,17 @@ export function hypot2(a: number, b: number): number {
   return big * Math.sqrt(sx * sx + sy * sy);
 }
 
+// Reflector generation works in a range where β, τ and v are computed to full
+// relative precision: below RF_LO (LAPACK's safmin/eps = 2^-969) the vector is
+// scaled up by RF_UP, above RF_HI (where α − β could overflow) down by RF_DOWN.
+// Powers of two, so the scaling itself is exact (subnormals gain bits, lose none).
+const RF_LO = 2 ** -969;
+const RF_UP = 2 ** 969;
+const RF_HI = 2 ** 1020;
+const RF_DOWN = 2 ** -8;
+/** Bound on rescaling passes (one always suffices for doubles; the cap only guards the loop). */
+const RF_MAX_PASSES = 20;
+
 /**
  * Generates an elementary reflector H = I − τ·v·vᵀ with v[0] = 1 such that
  * H·[α; x] = [β; 0] (LAPACK's dlarfg convention, written from its contract).
@@ -66,13 +77,31 @@ export function hypot2(a: number, b: number): number {
  * on return x[off] = β and the tail holds v[1..]. Returns τ (0 when the tail
  * is already zero, so H = I). β = −sign(α)·‖[α; x]‖ with sign(0) = +1, which
  * avoids cancellation in α − β and never divides by zero.
+ *
+ * Like dlarfg, a vector whose norm is below safmin/eps (subnormal or nearly
+ * so) is first scaled up by a power of two, and β, τ, v are formed on the
+ * scaled copy; only β is scaled back. Forming them on the raw values would
+ * round β onto the subnormal grid and leave τ and v inconsistent (for
+ * x = (5e-324, 5e-324): τ = 2, v = (1, 0.5), so H is not orthogonal). Norms
+ * near the overflow threshold are scaled down the same way, so α − β stays finite.
  */
 export function householder(n: number, x: Float64Array, off: number, inc: number): number {
   if (n <= 1) return 0;
-  const alpha = x[off];
-  const xnorm = nrm2(n - 1, x, off + inc, inc);
+  let xnorm = nrm2(n - 1, x, off + inc, inc);
   if (xnorm === 0) return 0;
-  const norm = hypot2(alpha, xnorm);
+  let alpha = x[off];
+  let norm = hypot2(alpha, xnorm);
+  let back = 1; // β of the scaled vector times `back` is β of the original
+  if (!(norm >= RF_LO && norm <= RF_HI)) {
+    const f = norm < RF_LO ? RF_UP : RF_DOWN;
+    for (let pass = 0; pass < RF_MAX_PASSES && !(norm >= RF_LO && norm <= RF_HI); pass++) {
+      for (let i = 0, p = off; i < n; i++, p += inc) x[p] *= f;
+      back /= f;
+      alpha = x[off];
+      xnorm = nrm2(n - 1, x, off + inc, inc);
+      norm = hypot2(alpha, xnorm);
+    }
+  }
   const beta = alpha >= 0 ? -norm : norm;
   const tau = (beta - alpha) / beta;
   const scale = 1 / (alpha - beta);
@@ -82,14 +111,20 @@ export function householder(n: number, x: Float64Array, off: number, inc: number
     const d = alpha - beta;
     for (let i = 1, p = off + inc; i < n; i++, p += inc) x[p] /= d;
   }
-  x[off] = beta;
+  x[off] = back === 1 ? beta : beta * back;
   return tau;
 }
 
 /** Givens rotation output: c·f + s·g = r, −s·f + c·g = 0 (c ≥ 0, r carries the sign of f). */
 export const rot = { c: 1, s: 0, r: 0 };
 
-/** Fills `rot` for the pair (f, g); safe against overflow/underflow of f² + g². */
+/**
+ * Fills `rot` for the pair (f, g); safe against overflow/underflow of f² + g².
+ * Outside the range where squares are exact to rounding, c and s are formed
+ * from the ratios f/max and g/max (correctly rounded even for subnormal f, g)
+ * and only r carries the scale, so c² + s² = 1 to working precision at every
+ * scale (c = |f|/r with r rounded onto the subnormal grid would not be).
+ */
 export function givens(f: number, g: number): void {
   if (g === 0) {
     rot.c = 1;
@@ -103,11 +138,23 @@ export function givens(f: number, g: number): void {
     rot.r = Math.abs(g);
     return;
   }
-  const d = hypot2(f, g);
-  const r = f > 0 ? d : -d;
-  rot.c = Math.abs(f) / d;
-  rot.s = g / r;
-  rot.r = r;
+  const af = Math.abs(f);
+  const ag = Math.abs(g);
+  if (af > SQ_LO && af < SQ_HI && ag > SQ_LO && ag < SQ_HI) {
+    const d = Math.sqrt(f * f + g * g);
+    const r = f > 0 ? d : -d;
+    rot.c = af / d;
+    rot.s = g / r;
+    rot.r = r;
+    return;
+  }
+  const big = af > ag ? af : ag;
+  const sf = af / big;
+  const sg = g / big;
+  const t = Math.sqrt(sf * sf + sg * sg);
+  rot.c = sf / t;
+  rot.s = f > 0 ? sg / t : -sg / t;
+  rot.r = f > 0 ? big * t : -(big * t);
 }
 
 /** C = A·B (row-major; see `gemm`). */
