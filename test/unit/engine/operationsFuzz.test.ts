@@ -10,6 +10,7 @@ import * as fc from 'fast-check';
 import { LinAlgError } from '../../../src/linalg/errors';
 import { OPERATIONS, runOperation, type OperationInput, type OperationName } from '../../../src/engine/operations';
 import { EPS } from '../linalg/tolerance';
+import { singularValues } from '../../../src/linalg';
 
 const COUNT = Number(process.env.LINALG_LENS_FUZZ_MATRICES ?? 600);
 
@@ -47,6 +48,25 @@ function inputFor(op: OperationName, A: number[][]): OperationInput {
     default:
       return { A };
   }
+}
+
+/**
+ * The factor by which a backward-stable answer's residual may exceed machine
+ * precision: 1 for factorisations, the condition number κ_r = s_1/s_r of the kept
+ * singular values for inverses, pseudoinverses and least squares (the README's
+ * bounds for inv, pinv and lstsq scale the same way), κ of the eigenvalues for eig.
+ */
+function conditioning(op: OperationName, A: number[][], report: Record<string, unknown>): number {
+  if (op === 'inv' || op === 'pinv' || op === 'lstsq') {
+    const s = singularValues(A);
+    const r = s.filter((x) => x > s[0] * Math.max(A.length, A[0].length) * EPS).length;
+    return r === 0 ? 1 : Math.max(1, s[0] / s[r - 1]);
+  }
+  if (op === 'eig') {
+    const k = (report.condition as number[] | undefined) ?? [1];
+    return Math.max(1, ...k.filter(Number.isFinite));
+  }
+  return 1;
 }
 
 /** Every residual in a report's `verification` block, flattened. */
@@ -94,12 +114,13 @@ describe('every operation on random small matrices', function () {
             // lstsq's residual norm is the fit error itself, not a backward error.
             if (op === 'lstsq' && name === 'residualNorm') continue;
             assert.ok(Number.isFinite(value), `${op}.${name} is ${value}`);
-            // Generous for pinv/inv of nearly singular inputs, which scale with the condition number.
-            const bound = op === 'pinv' || op === 'inv' || op === 'lstsq' || op === 'eig' ? 1e-6 : 1000 * N * EPS;
+            const bound = 1000 * N * EPS * conditioning(op, A, report);
             assert.ok(value <= bound, `${op}.${name} = ${value.toExponential(2)} on ${JSON.stringify(A)}`);
           }
         }),
-        { numRuns: COUNT, seed: 20261203 + op.length },
+        // endOnFailure: report the first counterexample as found. Shrinking through the
+        // chained generator can take minutes, and a fixed seed already makes it reproducible.
+        { numRuns: COUNT, seed: 20261203 + op.length, endOnFailure: true },
       );
     });
   }
