@@ -42,6 +42,7 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
   const digits = config.get<number>(SETTINGS.displayDigits.key, SETTINGS.displayDigits.default);
   try {
     const source = locateLiteral(editor);
+    const languageId = editor.document.languageId;
     const heavy = source.text.length > WORKER_THRESHOLD_CHARS;
     let result: SvdFromText;
     try {
@@ -50,7 +51,13 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
           ? { location: vscode.ProgressLocation.Notification, title: 'LinAlg Lens: computing the SVD of a large matrix…', cancellable: true }
           : { location: vscode.ProgressLocation.Window, title: 'LinAlg Lens: SVD' },
         (_progress, token) =>
-          runJob(context.extensionUri.fsPath, { job: 'svd-from-text', text: source.text, maxEntries }, heavy, () => svdFromText(source.text, maxEntries), token),
+          runJob(
+            context.extensionUri.fsPath,
+            { job: 'svd-from-text', text: source.text, maxEntries, languageId },
+            heavy,
+            () => svdFromText(source.text, maxEntries, languageId),
+            token,
+          ),
       );
     } catch (e) {
       if (e instanceof LiteralError) throw literalErrorInDocument(editor.document, source, e);

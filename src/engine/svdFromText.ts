@@ -14,11 +14,12 @@ export interface SvdFromText {
 }
 
 /**
- * Parses `text` (at most `maxEntries` entries) and computes the SVD report.
+ * Parses `text` (at most `maxEntries` entries; `languageId` of its document as a notation
+ * hint) and computes the SVD report.
  * Throws LiteralError (bad literal) or LinAlgError (complex or non-finite entries).
  */
-export function svdFromText(text: string, maxEntries: number): SvdFromText {
-  const p = parseLiteral(text, { maxEntries });
+export function svdFromText(text: string, maxEntries: number, languageId?: string): SvdFromText {
+  const p = parseLiteral(text, { maxEntries, languageId });
   const report = svdReport(realMatrix(p));
   return { parsed: { rows: p.rows, cols: p.cols, complex: p.complex, notation: p.notation, span: p.span }, report };
 }

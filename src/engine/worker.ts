@@ -14,7 +14,7 @@ function handle(req: WorkerRequest): WorkerReply {
   try {
     switch (req.job) {
       case 'svd-from-text':
-        return { ok: true, value: svdFromText(req.text, req.maxEntries) };
+        return { ok: true, value: svdFromText(req.text, req.maxEntries, req.languageId) };
       case 'operation':
         if (!isOperationName(req.op)) throw new LinAlgError('invalid-argument', `Unknown operation "${req.op}".`);
         return { ok: true, value: runOperation(req.op, req.input) };

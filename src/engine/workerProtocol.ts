@@ -7,7 +7,7 @@ export type WorkerRequest =
   /** Run an operation of the shared table. */
   | { job: 'operation'; op: string; input: OperationInput }
   /** Parse a literal and compute the results panel's SVD report (see `svdFromText`). */
-  | { job: 'svd-from-text'; text: string; maxEntries: number };
+  | { job: 'svd-from-text'; text: string; maxEntries: number; languageId?: string };
 
 export type WorkerReply =
   | { ok: true; value: unknown }
