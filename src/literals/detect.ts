@@ -4,7 +4,7 @@
  * its tokens (no backtracking), so it stays linear on large documents.
  */
 import type { Family, Token } from './scanner';
-import { endsOperand, matchClose } from './scanner';
+import { endsOperand, matchClose, unclosedEnd } from './scanner';
 import type { NotationId } from './types';
 
 /** VS Code language ids → family. */
@@ -103,6 +103,8 @@ export interface Candidate {
   first: number;
   /** Last token (inclusive). */
   last: number;
+  /** The opening bracket is never closed: `last` is where the broken literal's text ends. */
+  unclosed?: boolean;
 }
 
 /** Wrapper calls whose first argument is the literal (matched on the last name part). */
@@ -165,7 +167,11 @@ function semicolonsOf(toks: readonly Token[]): Uint8Array {
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (t.kind === 'open') stack.push(k);
-    else if (t.kind === 'close') { if (stack.length && matchClose(toks, stack[stack.length - 1]) === k) stack.pop(); }
+    else if (t.kind === 'close') {
+      let j = stack.length - 1;
+      while (j >= 0 && j >= stack.length - 64 && matchClose(toks, stack[j]) !== k) j--;
+      if (j >= 0 && matchClose(toks, stack[j]) === k) stack.length = j;
+    }
     else if (t.kind === 'sep' && t.text === ';' && stack.length) m[stack[stack.length - 1]] = 1;
   }
   SEMIS.set(toks, m);
@@ -199,7 +205,17 @@ export function findCandidates(toks: readonly Token[], f: Family, from = 0, to =
     if (t.kind === 'id' && next && next.kind === 'open' && (next.text === '(' || next.text === '[' || (f === 'mathematica' && next.text === '['))) {
       if (next.text === '(' || t.text.endsWith('!') || f === 'mathematica') {
         const close = matchClose(toks, k + 1, to);
-        if (close < 0) { k += 2; continue; }
+        if (close < 0) {
+          const end = unclosedEnd(toks, k + 1);
+          if (end >= 0 && isWrapperName(t, f) && (!requireNumber || containsNumber(toks, k, Math.min(end, to) - 1))) {
+            // `np.array([[1, 2], [3, 4]` with no `])`: a broken literal up to where pairing gave up on it.
+            out.push({ kind: 'call', first: k, last: Math.min(end, to) - 1, unclosed: true });
+            k = Math.min(end, to);
+            continue;
+          }
+          k += 2;
+          continue;
+        }
         if (isWrapperName(t, f) || (f === 'mathematica' && t.text !== 'Sqrt')) {
           const listArg = toks[k + 2]?.kind === 'open' && toks[k + 2].text !== '(';
           if (!requireNumber || containsNumber(toks, k, close) || listArg) {
@@ -247,8 +263,14 @@ export function findCandidates(toks: readonly Token[], f: Family, from = 0, to =
     if (bracketOpens(f, t) && !(endsOperand(toks[k - 1]) && !t.space && k > from)) {
       const close = matchClose(toks, k, to);
       if (close < 0) {
-        if (!requireNumber) out.push({ kind: 'bracket', first: k, last: to - 1 });
-        break;
+        const end = unclosedEnd(toks, k);
+        if (end < 0) { k++; continue; }
+        let last = Math.min(end, to) - 1;
+        // In prose an unclosed bracket is often just text (`[0, 1)`): it claims its own line only.
+        if (f === 'generic' && requireNumber) for (let j = k + 1; j <= last; j++) if (toks[j].nl) { last = j - 1; break; }
+        if (!requireNumber || containsNumber(toks, k, last)) out.push({ kind: 'bracket', first: k, last, unclosed: true });
+        k = last + 1;
+        continue;
       }
       if (!requireNumber || containsNumber(toks, k, close) || close === k + 1) {
         if (!(requireNumber && close === k + 1)) out.push({ kind: 'bracket', first: k, last: close });

@@ -11,7 +11,7 @@ import { maskText } from './mask';
 import type { TokLiteral } from './python';
 import { isNewExpression, readBareBracket, readCall } from './python';
 import type { Family } from './scanner';
-import { tokenize } from './scanner';
+import { closerOf, matchClose, tokenize } from './scanner';
 import { looksMarkdownTable, looksPrintout, parseBlock, parseMarkdownTable } from './tables';
 import { LiteralError, positionAt } from './types';
 import type { NotationId, ParsedMatrix } from './types';
@@ -52,6 +52,7 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   const cands = findCandidates(tokens, family, 0, tokens.length, false);
   if (cands.length === 0) return withNotation(parseBlock({ ...ctx, family: 'generic', masked: family === 'generic' ? masked : maskText(text, 'generic') }), options);
   const c = cands[0];
+  if (c.unclosed) refuseUnclosed(ctx, c.kind === 'call' ? c.first + 1 : c.first, c.last);
   if (c.kind === 'transform') {
     fail(ctx, 'unsupported', `the literal is passed to ${tokens[c.first].text}(…), which transforms it; select the literal itself`, tokens[c.first].start);
   }
@@ -86,6 +87,24 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   }
   const m = buildMatrix(ctx, lit.values, lit.rowOffsets, notation, span);
   return withNotation(m, options);
+}
+
+/** Refuses a literal whose bracket at `tokens[open]` is never closed, naming what is missing. */
+function refuseUnclosed(ctx: Ctx, open: number, last: number): never {
+  const toks = ctx.tokens;
+  const stack: number[] = [];
+  for (let k = open; k <= last && k < toks.length; k++) {
+    const t = toks[k];
+    if (t.kind === 'open') stack.push(k);
+    else if (t.kind === 'close') {
+      const j = stack.findIndex((o) => matchClose(toks, o) === k);
+      if (j >= 0) stack.length = j;
+    }
+  }
+  const missing = stack.map((o) => closerOf(toks[o].text)).reverse().join('');
+  const o = toks[open];
+  const after = open > 0 && toks[open - 1].kind === 'id' && o.text === '(' ? ` (after '${toks[open - 1].text}')` : '';
+  fail(ctx, 'syntax', `bracket not closed: the '${o.text}' opened here${after} has no closing bracket; '${missing || closerOf(o.text)}' is missing`, o.start);
 }
 
 function withNotation(m: ParsedMatrix, options: ParseOptions): ParsedMatrix {

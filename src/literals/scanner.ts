@@ -225,6 +225,7 @@ export function tokenize(src: string, f: Family, from = 0, to = src.length): Tok
     push('op', i, i + op.length, op);
     i += op.length;
   }
+  PAIRS.set(out, pairBrackets(out, src, f));
   return out;
 }
 
@@ -246,26 +247,129 @@ function findQuoteEnd(src: string, i: number, q: string, to: number): number {
   return to;
 }
 
-const PAIRS = new WeakMap<readonly Token[], Int32Array>();
+interface Pairing {
+  /** For an opening bracket: the index of its closing bracket, or -1 when it is never closed. */
+  close: Int32Array;
+  /** For a never-closed opening bracket: the index of the token where pairing gave up on it (or the token count). */
+  abandoned: Int32Array;
+}
 
-/** Pairs every opening bracket with its closing one in a single stack pass (cached per token array). */
-function pairsOf(tokens: readonly Token[]): Int32Array {
-  let p = PAIRS.get(tokens);
-  if (p) return p;
-  p = new Int32Array(tokens.length).fill(-1);
+const PAIRS = new WeakMap<readonly Token[], Pairing>();
+
+const OPENER_OF: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const CLOSER_OF: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** Words that begin a statement, never a continuation of a bracketed literal. */
+const STATEMENT_WORDS = new Set(['def', 'class', 'import', 'return', 'function', 'const', 'let', 'var', 'export', 'fn', 'pub', 'struct', 'using', 'typedef', 'template', 'namespace', 'module', 'library', 'require']);
+
+/** How far down the stack a closing bracket looks for its opener (bounds the work on garbage). */
+const MAX_REACH = 64;
+
+/** Indentation (in characters) of the line holding `offset`. */
+function indentOf(src: string, offset: number): number {
+  let a = offset;
+  while (a > 0 && src.charCodeAt(a - 1) !== 10 && src.charCodeAt(a - 1) !== 13) a--;
+  let b = a;
+  while (b < src.length && (src[b] === ' ' || src[b] === '\t')) b++;
+  return b - a;
+}
+
+/** True when the line starting at token `k` begins a new statement: `name = …`, `name <- …` or a statement keyword. */
+function startsStatement(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.kind !== 'id') return false;
+  const next = tokens[k + 1];
+  if (next && next.kind === 'op' && (next.text === '=' || next.text === '<-' || next.text === ':=')) return true;
+  return STATEMENT_WORDS.has(t.text) && !(next && next.kind === 'op' && next.text === '=');
+}
+
+/**
+ * Pairs brackets in one stack pass. A closing bracket pairs with the nearest open
+ * bracket of its own type (brackets left open in between stay unclosed; a closer
+ * with no opener is ignored). With the source text, pairing also recovers from a
+ * bracket that is never closed: at a line that starts a statement (an assignment, a
+ * keyword) no deeper indented than the line an open bracket started on, or after a
+ * blank line in prose, those brackets are given up, so one unclosed bracket does not
+ * swallow the rest of the document.
+ */
+function pairBrackets(tokens: readonly Token[], src: string | undefined, f: Family): Pairing {
+  const n = tokens.length;
+  const close = new Int32Array(n).fill(-1);
+  const abandoned = new Int32Array(n).fill(-1);
   const stack: number[] = [];
-  for (let k = 0; k < tokens.length; k++) {
+  const indents: number[] = [];
+  const prose = f === 'generic' || f === 'latex';
+  // Indentation of the current line: recomputed at each line's first token (the gap before it is blank), so linear overall.
+  let lineIndent = src !== undefined && n ? indentOf(src, tokens[0].start) : 0;
+  for (let k = 0; k < n; k++) {
     const t = tokens[k];
-    if (t.kind === 'open') stack.push(k);
-    else if (t.kind === 'close' && stack.length) p[stack.pop() as number] = k;
+    if (src !== undefined && t.nl) lineIndent = indentOf(src, t.start);
+    if (src !== undefined && t.nl && stack.length) {
+      const blankBefore = prose && k > 0 && blankLineBetween(src, tokens[k - 1].end, t.start);
+      if (blankBefore || startsStatement(tokens, k)) {
+        const ind = lineIndent;
+        while (stack.length && indents[indents.length - 1] >= ind && !(blankBefore && t.kind === 'close')) {
+          abandoned[stack.pop() as number] = k;
+          indents.pop();
+        }
+      }
+    }
+    if (t.kind === 'open') {
+      stack.push(k);
+      indents.push(lineIndent);
+    } else if (t.kind === 'close' && stack.length) {
+      const want = OPENER_OF[t.text];
+      let j = stack.length - 1;
+      const floor = Math.max(0, stack.length - MAX_REACH);
+      while (j >= floor && tokens[stack[j]].text !== want) j--;
+      if (j < floor) continue;
+      for (let m = stack.length - 1; m > j; m--) abandoned[stack[m]] = k;
+      close[stack[j]] = k;
+      stack.length = j;
+      indents.length = j;
+    }
   }
-  PAIRS.set(tokens, p);
+  for (const o of stack) abandoned[o] = n;
+  return { close, abandoned };
+}
+
+function blankLineBetween(src: string, a: number, b: number): boolean {
+  let breaks = 0;
+  for (let i = a; i < b; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 10) { if (++breaks >= 2) return true; }
+    else if (c !== 32 && c !== 9 && c !== 13) breaks = 0;
+  }
+  return false;
+}
+
+function pairsOf(tokens: readonly Token[]): Pairing {
+  let p = PAIRS.get(tokens);
+  if (!p) {
+    p = pairBrackets(tokens, undefined, 'generic');
+    PAIRS.set(tokens, p);
+  }
   return p;
 }
 
 /** Index of the token closing the bracket opened at `tokens[open]` (before `limit`), or -1. O(1) after one linear pass. */
 export function matchClose(tokens: readonly Token[], open: number, limit = tokens.length): number {
   if (open < 0 || open >= tokens.length || tokens[open].kind !== 'open') return -1;
-  const c = pairsOf(tokens)[open];
+  const c = pairsOf(tokens).close[open];
   return c >= 0 && c < limit ? c : -1;
+}
+
+/**
+ * For a bracket that is never closed: the index of the first token past the text it
+ * can still reach (where pairing gave up on it). -1 when the bracket is closed.
+ */
+export function unclosedEnd(tokens: readonly Token[], open: number): number {
+  if (open < 0 || open >= tokens.length || tokens[open].kind !== 'open') return -1;
+  const p = pairsOf(tokens);
+  return p.close[open] >= 0 ? -1 : p.abandoned[open];
+}
+
+/** The closing bracket for an opening one (`(` → `)`). */
+export function closerOf(open: string): string {
+  return CLOSER_OF[open] ?? open;
 }

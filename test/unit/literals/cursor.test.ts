@@ -59,3 +59,75 @@ describe('literals: cursor inside C/C++ code', () => {
     assert.deepStrictEqual(m.values, [[2, 0, 1], [0, 3, 0], [1, 0, 2]]);
   });
 });
+
+describe('literals: one unclosed bracket does not break the rest of the file', () => {
+  const PY = [
+    'import numpy as np',
+    '',
+    'missing = np.array([[1, 2], [3, 4]',
+    'A = np.array([[1, 2], [3, 4]])',
+    'B = [[5, 6],',
+    '     [7, 8]]',
+    '',
+    'def f():',
+    '    x = np.array([[9, 8]',
+    '    return np.array([[1, 0], [0, 1]])',
+    '',
+    'C = torch.tensor([[2., 0.], [0., 2.]])',
+    '',
+  ].join('\n');
+  it('every valid literal after the broken line is still found', () => {
+    assert.deepStrictEqual(parseAt(PY, offsetOn(PY, 4, '[3, 4]'), 'python').values, [[1, 2], [3, 4]]);
+    assert.deepStrictEqual(parseAt(PY, offsetOn(PY, 6, '[7, 8]', 2), 'python').values, [[5, 6], [7, 8]]);
+    assert.deepStrictEqual(parseAt(PY, offsetOn(PY, 10, '[0, 1]', 2), 'python').values, [[1, 0], [0, 1]]);
+    assert.deepStrictEqual(parseAt(PY, offsetOn(PY, 12, '[0., 2.]', 2), 'python').values, [[2, 0], [0, 2]]);
+    const found = findLiterals(PY, 'python').map((s) => PY.slice(s.start, s.end));
+    assert.ok(found.includes('np.array([[1, 2], [3, 4]])'));
+    assert.ok(found.includes('torch.tensor([[2., 0.], [0., 2.]])'));
+  });
+  it('the broken literal itself says where its bracket opens', () => {
+    for (const [line, needle] of [[3, '[3, 4'], [9, '[9, 8']] as const) {
+      const t = spanText(PY, offsetOn(PY, line, needle, 2), 'python');
+      assert.ok(t !== null && t.startsWith('np.array(') && !t.includes('\n'), `line ${line}: ${t}`);
+      assert.throws(() => parseLiteral(t, { languageId: 'python' }), (e: Error & { kind?: string; position?: { column: number } }) => {
+        assert.strictEqual(e.kind, 'syntax');
+        assert.match(e.message, /not closed/);
+        assert.match(e.message, /'\]\)' is missing/);
+        assert.strictEqual(e.position?.column, 9, 'points at the ( of np.array(');
+        return true;
+      });
+    }
+  });
+  it('selecting the broken line refuses it as unclosed, not as ragged', () => {
+    for (const [text, column, missing] of [
+      ['missing = np.array([[1, 2], [3, 4]', 19, '])'],
+      ['[[1, 2], [3, 4]', 1, ']'],
+      ['A = [1 2; 3 4', 5, ']'],
+      ['{{1, 2}, {3, 4}', 1, '}'],
+      ['x = [[1, 2], [3, 4)', 5, ']]'],
+    ] as const) {
+      assert.throws(() => parseLiteral(text), (e: Error & { kind?: string; position?: { column: number } }) => {
+        assert.strictEqual(e.kind, 'syntax', text);
+        assert.ok(!/ragged/.test(e.message), `${text}: ${e.message}`);
+        assert.match(e.message, /bracket not closed/, text);
+        assert.ok(e.message.includes(`'${missing}' is missing`), `${text}: ${e.message}`);
+        assert.strictEqual(e.position?.column, column, text);
+        return true;
+      });
+    }
+  });
+  it('MATLAB: an unclosed row stops at the next assignment', () => {
+    const m = 'A = [1 2; 3 4\nB = [5 6; 7 8];\n';
+    assert.deepStrictEqual(parseAt(m, m.indexOf('7 8'), 'matlab').values, [[5, 6], [7, 8]]);
+  });
+  it('prose: an interval like [0, 1) does not hide the literals after it', () => {
+    const txt = 'The domain is [0, 1), and the map:\n\n[[1, 2], [3, 4]]\n\nThat is all.\n';
+    assert.deepStrictEqual(parseAt(txt, txt.indexOf('[3, 4]') + 1, 'plaintext').values, [[1, 2], [3, 4]]);
+  });
+  it('multi-line literals indented like continuations are not cut', () => {
+    const src = 'A = np.array([\n[1, 2],\n[3, 4],\n])\nx = 1\n';
+    assert.deepStrictEqual(parseAt(src, src.indexOf('[3, 4]') + 1, 'python').values, [[1, 2], [3, 4]]);
+    const kw = 'A = np.array(\n    [[1, 2], [3, 4]],\n    dtype=float,\n)\n';
+    assert.deepStrictEqual(parseAt(kw, kw.indexOf('[3, 4]') + 1, 'python').values, [[1, 2], [3, 4]]);
+  });
+});
