@@ -9,6 +9,7 @@
  * All matrices are row-major n×n `Float64Array`s; the kernels trust their input.
  */
 import { EPS, SAFE_MIN, hypot2, reflector, type Reflector } from './eigShared';
+import { applyBlock, formT, wyBlock } from './householderWy';
 
 const refl: Reflector = { beta: 0, tau: 0 };
 
@@ -122,56 +123,40 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
 }
 
 /**
- * Forms Q = H_0 H_1 … H_{n-3} explicitly (row-major). Accumulating backwards
- * (Q ← H_k Q) keeps the identity structure of the leading rows, so each step
- * only touches the trailing (n-k-1)² block, with row-wise contiguous updates.
+ * Forms Q = H_0 H_1 … H_{n-3} explicitly (row-major). Blocked backward
+ * accumulation: `wyBlock` reflectors at a time as I − V·T·Vᵀ (compact WY,
+ * householderWy.ts), applied to the rows and columns after the block's first
+ * index (the leading part of Q is still the identity there), so the work is
+ * two `gemm` products per block instead of one rank-1 pass per reflector.
  */
 export function formQ(t: Tridiagonal, n: number): Float64Array {
   const q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
-  const w = new Float64Array(n);
+  const k = n - 2; // reflectors 0..n-3
+  if (k <= 0) return q;
   const { v, tau } = t;
-  for (let k = n - 3; k >= 0; k--) {
-    const tk = tau[k];
-    if (tk === 0) continue;
-    const k1 = k + 1;
-    const vo = k * n;
-    for (let j = k1; j < n; j++) w[j] = 0;
-    // w = vᵀ Q over four rows at a time, then Q -= t v wᵀ over two rows at a time.
-    let i = k1;
-    for (; i + 3 < n; i += 4) {
-      const o0 = i * n;
-      const o1 = o0 + n;
-      const o2 = o1 + n;
-      const o3 = o2 + n;
-      const v0 = v[vo + i];
-      const v1 = v[vo + i + 1];
-      const v2 = v[vo + i + 2];
-      const v3 = v[vo + i + 3];
-      for (let j = k1; j < n; j++) w[j] += v0 * q[o0 + j] + v1 * q[o1 + j] + v2 * q[o2 + j] + v3 * q[o3 + j];
+  const NB = wyBlock(n, n);
+  const vt = new Float64Array(Math.min(NB, k) * n);
+  const T = new Float64Array(NB * NB);
+  const w = new Float64Array(NB);
+  const work = new Float64Array(NB * n);
+  const last = Math.floor((k - 1) / NB) * NB;
+  for (let k0 = last; k0 >= 0; k0 -= NB) {
+    const nb = Math.min(NB, k - k0);
+    const s = k0 + 1; // first index the block acts on
+    const len = n - s;
+    let any = false;
+    for (let r = 0; r < nb; r++) {
+      const row = r * len;
+      const src = (k0 + r) * n + s; // v_{k0+r}[s..n-1]: zeros, then the unit entry at s + r
+      for (let i = 0; i < r; i++) vt[row + i] = 0;
+      vt[row + r] = 1;
+      for (let i = r + 1; i < len; i++) vt[row + i] = v[src + i];
+      if (tau[k0 + r] !== 0) any = true;
     }
-    for (; i < n; i++) {
-      const vi = v[vo + i];
-      const ro = i * n;
-      for (let j = k1; j < n; j++) w[j] += vi * q[ro + j];
-    }
-    i = k1;
-    for (; i + 1 < n; i += 2) {
-      const f0 = tk * v[vo + i];
-      const f1 = tk * v[vo + i + 1];
-      const o0 = i * n;
-      const o1 = o0 + n;
-      for (let j = k1; j < n; j++) {
-        const wj = w[j];
-        q[o0 + j] -= f0 * wj;
-        q[o1 + j] -= f1 * wj;
-      }
-    }
-    if (i < n) {
-      const f = tk * v[vo + i];
-      const ro = i * n;
-      for (let j = k1; j < n; j++) q[ro + j] -= f * w[j];
-    }
+    if (!any) continue;
+    formT(nb, len, vt, tau, k0, T, w);
+    applyBlock(nb, len, vt, T, false, q, s * n + s, n, len, work);
   }
   return q;
 }
