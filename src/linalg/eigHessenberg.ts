@@ -5,6 +5,7 @@
  * Row-major storage throughout; both one-sided updates run along rows.
  */
 import { reflector, type Reflector } from './eigShared';
+import { applyBlock, formT, wyBlock } from './householderWy';
 
 const refl: Reflector = { beta: 0, tau: 0 };
 
@@ -42,21 +43,51 @@ export function hessenberg(a: Float64Array, n: number, lo: number, hi: number): 
 /**
  * Forms Qᵀ (row-major) for the reduction above. Storing the transpose makes
  * the column updates of the QR iteration (Z ← Z·P) contiguous row updates.
- * Built as Qᵀ = H_{hi-2} ⋯ H_lo from the right, so each step touches only
- * the rows and columns k+1..hi.
+ * Q = H_lo ⋯ H_{hi-2} is accumulated backwards in blocks of `wyBlock`
+ * reflectors, each applied as I − V·T·Vᵀ (compact WY, householderWy.ts) to
+ * rows and columns after the block's first index only (the rest is still the
+ * identity), then transposed.
  */
 export function formQt(r: HessenbergReflectors, n: number, lo: number, hi: number): Float64Array {
-  const m = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) m[i * n + i] = 1;
+  const q = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) q[i * n + i] = 1;
   const { v, tau } = r;
-  for (let k = hi - 2; k >= lo; k--) {
-    const t = tau[k];
-    if (t === 0) continue;
-    const vo = k * n;
-    const k1 = k + 1;
-    rightReflect(m, n, v, vo, t, k1, hi, k1, hi);
+  const k = hi - 1 - lo; // reflectors lo..hi-2
+  if (k <= 0) return q;
+  const NB = wyBlock(n, n);
+  const vt = new Float64Array(Math.min(NB, k) * n);
+  const T = new Float64Array(NB * NB);
+  const w = new Float64Array(NB);
+  const work = new Float64Array(NB * n);
+  const tt = new Float64Array(n);
+  for (let j = 0; j < k; j++) tt[j] = tau[lo + j];
+  const last = Math.floor((k - 1) / NB) * NB;
+  for (let j0 = last; j0 >= 0; j0 -= NB) {
+    const nb = Math.min(NB, k - j0);
+    const s = lo + j0 + 1; // first index the block acts on
+    const len = hi - s + 1;
+    let any = false;
+    for (let rr = 0; rr < nb; rr++) {
+      const row = rr * len;
+      const src = (lo + j0 + rr) * n + s; // unit entry at s + rr, zeros before
+      for (let i = 0; i < rr; i++) vt[row + i] = 0;
+      vt[row + rr] = 1;
+      for (let i = rr + 1; i < len; i++) vt[row + i] = v[src + i];
+      if (tt[j0 + rr] !== 0) any = true;
+    }
+    if (!any) continue;
+    formT(nb, len, vt, tt, j0, T, w);
+    applyBlock(nb, len, vt, T, false, q, s * n + s, n, len, work);
   }
-  return m;
+  // In place transpose of the block lo+1..hi (the rest is the identity).
+  for (let i = lo + 1; i <= hi; i++) {
+    for (let j = lo + 1; j < i; j++) {
+      const a = q[i * n + j];
+      q[i * n + j] = q[j * n + i];
+      q[j * n + i] = a;
+    }
+  }
+  return q;
 }
 
 /**
