@@ -49,6 +49,121 @@ function markdownTables(s: string, out: LiteralSpan[]): void {
   flush();
 }
 
+const NUMBER_CELL = /^[-+−]?(?:\d+\.?\d*|\.\d+)(?:[eEdD][-+]?\d+)?(?:im|[ijIJ])?$/;
+const COMPLEX_CELL = /^[-+−]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[-+−](?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:im|[ijIJ])$/;
+const DECIMAL_COMMA_CELL = /^[-+−]?\d+,\d+$/;
+const PLACEHOLDER_CELL = /^(?:NaN|nan|NA|Inf|inf|-Inf|-inf|missing|NULL|null|None|-|\?|…|⋮|⋱)$/;
+const JULIA_HEADER_LINE = /^\d+(?:[×x]\d+ |-element ).{0,200}:$/;
+const OCTAVE_HEADER_LINE = /^[A-Za-z_]\w{0,60}[ \t]*=$/;
+const COLUMNS_LINE = /^Columns? +\d+(?: +(?:through|to|and) +\d+)?:?$/;
+const SCALE_LINE = /^[0-9.]+e[+-]?\d+ *\*$/i;
+
+type LineKind = 'blank' | 'data' | 'julia-header' | 'octave-header' | 'columns' | 'scale' | 'other';
+
+interface BlockLine { a: number; b: number; kind: LineKind; delim: string; cells: string[] }
+
+/** The delimiter a line of a block uses: tab, `;`, `,` or (empty string) white space. */
+function delimiterOf(t: string): string {
+  if (t.includes('\t')) return '\t';
+  if (t.includes(';')) return ';';
+  if (t.includes(',')) return ',';
+  return '';
+}
+
+function cellsOf(t: string, delim: string): string[] {
+  return (delim ? t.split(delim) : t.split(/[ \t]+/)).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+function isNumberCell(c: string, delim: string): boolean {
+  return NUMBER_CELL.test(c) || COMPLEX_CELL.test(c) || (delim === ';' && DECIMAL_COMMA_CELL.test(c));
+}
+
+/** A row of a numeric block: numbers (complex, NaN, placeholders allowed), maybe a text label first. */
+function isDataRow(cells: string[], delim: string): boolean {
+  let numbers = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (isNumberCell(c, delim)) { numbers++; continue; }
+    if (PLACEHOLDER_CELL.test(c) || (delim && c === '')) continue;
+    // Octave prints complex entries with spaces: `1 + 2i`.
+    if (!delim && (c === '+' || c === '-') && i > 0 && i + 1 < cells.length) continue;
+    if (i === 0 && delim && cells.length > 2) continue;
+    return false;
+  }
+  return numbers > 0;
+}
+
+function classify(s: string, a: number, b: number): BlockLine {
+  const raw = s.slice(a, b);
+  const t = raw.trim();
+  const line = { a: a + raw.indexOf(t === '' ? raw : t[0]), b: a + raw.trimEnd().length, delim: '', cells: [] as string[] };
+  if (t === '') return { ...line, kind: 'blank' };
+  if (JULIA_HEADER_LINE.test(t)) return { ...line, kind: 'julia-header' };
+  if (OCTAVE_HEADER_LINE.test(t)) return { ...line, kind: 'octave-header' };
+  if (COLUMNS_LINE.test(t)) return { ...line, kind: 'columns' };
+  if (SCALE_LINE.test(t)) return { ...line, kind: 'scale' };
+  const delim = delimiterOf(t);
+  const cells = cellsOf(t, delim);
+  return { ...line, kind: isDataRow(cells, delim) ? 'data' : 'other', delim, cells };
+}
+
+/** A CSV header above the first data row: as many text cells, same delimiter. */
+function isHeaderOf(h: BlockLine, first: BlockLine): boolean {
+  if (h.kind !== 'other' || !first.delim || h.delim !== first.delim) return false;
+  if (h.cells.length !== first.cells.length && h.cells.length + 1 !== first.cells.length) return false;
+  return h.cells.every((c) => c === '' || !isNumberCell(c, h.delim)) && h.cells.some((c) => c !== '');
+}
+
+/**
+ * Blocks of numeric rows in plain text (CSV/TSV files, whitespace blocks, printed
+ * REPL output): each paragraph of data rows, with the header line above it when it
+ * has one (a CSV header row, a Julia `2×3 Matrix{Float64}:` line, an Octave `b =`
+ * line, Octave's `Columns 1 through 3` parts). A lone number is not a block.
+ */
+function blockSpans(text: string, base: number, out: LiteralSpan[]): void {
+  const s = maskText(text, 'generic');
+  const ls: BlockLine[] = [];
+  let a = 0;
+  while (a <= s.length) {
+    let b = s.indexOf('\n', a);
+    if (b < 0) b = s.length;
+    ls.push(classify(s, a, b > a && s[b - 1] === '\r' ? b - 1 : b));
+    a = b + 1;
+  }
+  let i = 0;
+  while (i < ls.length) {
+    if (ls[i].kind !== 'data') { i++; continue; }
+    let j = i;
+    while (j + 1 < ls.length && ls[j + 1].kind === 'data') j++;
+    let start = i;
+    let end = j;
+    let header = false;
+    const above = ls[i - 1];
+    if (above && (above.kind === 'julia-header' || isHeaderOf(above, ls[i]))) { start = i - 1; header = true; }
+    else {
+      let k = i - 1;
+      while (k >= 0 && (ls[k].kind === 'blank' || ls[k].kind === 'scale' || ls[k].kind === 'columns')) k--;
+      if (k >= 0 && ls[k].kind === 'octave-header') {
+        start = k;
+        header = true;
+        // Octave splits wide matrices into `Columns …` parts separated by blank lines.
+        for (;;) {
+          let m = end + 1;
+          let columns = false;
+          while (m < ls.length && (ls[m].kind === 'blank' || ls[m].kind === 'columns')) { if (ls[m].kind === 'columns') columns = true; m++; }
+          if (!columns || m >= ls.length || ls[m].kind !== 'data') break;
+          end = m;
+          while (end + 1 < ls.length && ls[end + 1].kind === 'data') end++;
+        }
+      }
+    }
+    if (header || end > start || ls[start].cells.filter((c) => isNumberCell(c, ls[start].delim)).length >= 2) {
+      out.push({ start: base + ls[start].a, end: base + ls[end].b });
+    }
+    i = end + 1;
+  }
+}
+
 /** Extends a span over postfix operations the parser applies (`'`, `.T`, `.reshape(…)`, `.finished()`). */
 function postfixEnd(toks: readonly Token[], last: number): number {
   let k = last + 1;
@@ -148,15 +263,21 @@ export function findLiterals(documentText: string, languageId?: string): Literal
     for (const fc of fences(text)) {
       const f = familyOfLanguage(fc.lang) ?? detectFamily(text.slice(fc.from, fc.to));
       codeSpans(text.slice(fc.from, fc.to), f, fc.from, out);
+      blockSpans(text.slice(fc.from, fc.to), fc.from, out);
     }
   } else {
     const family = familyOfLanguage(languageId) ?? detectFamily(text);
     if (family === 'latex' || text.includes('\\begin')) {
       for (const e of findEnvironments(maskText(text, 'latex'))) out.push({ start: e.begin, end: e.end });
+      // Without a language id a Markdown file with math reads as LaTeX; its tables are still tables.
+      if (family === 'latex' && !lang) markdownTables(text, out);
     }
     if (family !== 'latex') {
       codeSpans(text, family, 0, out);
-      if (family === 'generic') markdownTables(text, out);
+      if (family === 'generic') {
+        markdownTables(text, out);
+        blockSpans(text, 0, out);
+      }
     }
   }
   out.sort((x, y) => x.start - y.start || y.end - x.end);

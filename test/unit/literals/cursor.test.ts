@@ -131,3 +131,64 @@ describe('literals: one unclosed bracket does not break the rest of the file', (
     assert.deepStrictEqual(parseAt(kw, kw.indexOf('[3, 4]') + 1, 'python').values, [[1, 2], [3, 4]]);
   });
 });
+
+describe('literals: cursor inside block formats', () => {
+  it('CSV file: the whole table with its header, from any cell', () => {
+    const doc = example('measurements.csv');
+    for (const lang of ['csv', 'plaintext']) {
+      for (const [line, needle] of [[1, 'pressure'], [2, '1012'], [3, '0.50'], [5, '23.4']] as const) {
+        const t = spanText(doc, offsetOn(doc, line, needle, 1), lang);
+        assert.ok(t !== null, `${lang} line ${line}`);
+        assert.ok(t.startsWith('temp,pressure,humidity') && t.endsWith('23.4,1008.9,0.61'), `${lang} line ${line}: ${t}`);
+        const m = parseLiteral(t, { languageId: lang });
+        assert.strictEqual(m.notation, 'csv');
+        assert.deepStrictEqual([m.rows, m.cols], [4, 3]);
+        assert.deepStrictEqual(m.values[0], [21.5, 1012, 0.45]);
+      }
+    }
+  });
+  it('printed outputs: the Julia REPL block and the Octave block with their headers', () => {
+    const doc = example('printed_outputs.txt');
+    for (const [line, needle] of [[16, 'Matrix'], [17, '-2.0'], [18, '4.0']] as const) {
+      const m = parseAt(doc, offsetOn(doc, line, needle, 1), 'plaintext');
+      assert.strictEqual(m.notation, 'julia-repl', `line ${line}`);
+      assert.deepStrictEqual(m.values, [[1, -2, 0.5], [3, 4, 1]]);
+    }
+    for (const [line, needle] of [[21, 'b ='], [23, '2'], [25, '10']] as const) {
+      const m = parseAt(doc, offsetOn(doc, line, needle, 1), 'plaintext');
+      assert.strictEqual(m.notation, 'octave-output', `line ${line}`);
+      assert.deepStrictEqual(m.values, [[1, 2, 3], [4, 5, 6], [7, 8, 10]]);
+    }
+    // The bracketed printouts in the same file still work.
+    assert.deepStrictEqual(parseAt(doc, offsetOn(doc, 9, '4.'), 'plaintext').values, [[1, 0.5], [-2, 4]]);
+    // Prose lines are not blocks.
+    assert.strictEqual(spanText(doc, offsetOn(doc, 1, 'REPLs'), 'plaintext'), null);
+  });
+  it('Octave output split into column parts, and compact output without a blank line', () => {
+    const doc = 'x =\n\n Columns 1 through 3:\n\n   1   2   3\n   4   5   6\n\n Columns 4 and 5:\n\n   7   8\n   9  10\n\nnext paragraph\n';
+    assert.deepStrictEqual(parseAt(doc, doc.indexOf('9  10'), 'plaintext').values, [[1, 2, 3, 7, 8], [4, 5, 6, 9, 10]]);
+    const compact = 'a =\n   1.5  -2\n   0.25  4\n';
+    assert.deepStrictEqual(parseAt(compact, compact.indexOf('0.25'), 'plaintext').values, [[1.5, -2], [0.25, 4]]);
+  });
+  it('a whitespace block is the paragraph around the cursor', () => {
+    const doc = 'first matrix\n1 2\n3 4\n\n5 6 7\n8 9 10\n';
+    assert.strictEqual(spanText(doc, doc.indexOf('3 4'), 'plaintext'), '1 2\n3 4');
+    assert.deepStrictEqual(parseAt(doc, doc.indexOf('9'), 'plaintext').values, [[5, 6, 7], [8, 9, 10]]);
+  });
+  it('Markdown: a table in a .md file, with or without the language id', () => {
+    const doc = example('notes.md');
+    for (const lang of ['markdown', undefined]) {
+      for (const [line, needle] of [[20, 'film B'], [22, '4'], [25, 'dev']] as const) {
+        const s = findLiteralAt(doc, offsetOn(doc, line, needle, 1), lang);
+        assert.ok(s, `${lang} line ${line}`);
+        const m = parseLiteral(doc.slice(s.start, s.end), { languageId: lang });
+        assert.strictEqual(m.notation, 'markdown-table');
+        assert.deepStrictEqual(m.values, [[5, 4, 1], [4, 5, 1], [1, 1, 5], [2, 1, 4]]);
+      }
+    }
+  });
+  it('Markdown: printed output in a plain fence', () => {
+    const doc = '# Out\n\n```\n2×2 Matrix{Float64}:\n 1.0  2.0\n 3.0  4.0\n```\n';
+    assert.deepStrictEqual(parseAt(doc, doc.indexOf('3.0'), 'markdown').values, [[1, 2], [3, 4]]);
+  });
+});
