@@ -9,6 +9,7 @@ import { zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
 import { LinAlgError, isLinAlgError } from './errors';
 import { toDense, toRhs, type GuardOptions, type MatrixInput } from './guards';
+import { assertFiniteResult } from './spectral';
 import { singularValuesDense, svdDense } from './svd';
 
 export type Rhs = readonly number[] | MatrixInput;
@@ -49,7 +50,9 @@ function residualColumns(A: Dense, X: Dense, B: Dense): number[] {
  * rank-deficient A it returns the minimum-norm solution x = V·Σ⁺·Uᵀ·b (a plain
  * QR solve would return 1e15-sized entries there). `b` is a vector of length m
  * or an m×k matrix of right-hand sides.
- * Throws 'shape' (b has the wrong length), 'not-finite', 'invalid-argument'.
+ * Throws 'shape' (b has the wrong length), 'not-finite', 'invalid-argument',
+ * and 'overflow' when x, the squared residuals or the singular values (σ₁ of
+ * entries near 1e308) exceed the double range, instead of returning Infinity.
  * Example: `lstsq([[1], [1]], [1, 3])` → `{ x: [2], residuals: [2], rank: 1, s: [1.414…] }`.
  */
 export function lstsq(A: MatrixInput, b: Rhs, opts: LstsqOptions = {}): LstsqResult {
@@ -72,7 +75,16 @@ export function lstsq(A: MatrixInput, b: Rhs, opts: LstsqOptions = {}): LstsqRes
   for (let i = 0; i < rank; i++) for (let c = 0; c < nb; c++) C.data[i * nb + c] /= s[i];
   const Vr: Dense = { rows: rank, cols: n, data: (r.Vt as Dense).data.subarray(0, rank * n) };
   const X = rank > 0 ? matmulTN(Vr, C) : zeros(n, nb);
+  assertFiniteResult(X, 'least-squares solution', 'A has nonzero singular values so small (subnormal entries) that x = V·Σ⁺·Uᵀ·b exceeds the largest double; scale A up or b down first');
   const residuals = rank === n && m > n ? residualColumns(D, X, B) : [];
+  for (let c = 0; c < residuals.length; c++) {
+    if (!Number.isFinite(residuals[c])) {
+      throw new LinAlgError(
+        'overflow',
+        `The squared residual norm ‖b − A·x‖² of right-hand side ${c + 1} exceeds the double range (±1.8e308), so numpy's \`residuals\` cannot be represented; scale b down first.`,
+      );
+    }
+  }
   return { x: vector ? Array.from(X.data) : rowsOf(X), residuals, rank, s: Array.from(s) };
 }
 

@@ -14,6 +14,7 @@ import { bdsqr } from './bdsqr';
 import { bidiagonalize, formP } from './bidiag';
 import { EPS, SAFE_MIN, matmul, maxAbs, scalePow2 } from './blas';
 import { clone, identity, transpose, zeros, type Dense } from './dense';
+import { LinAlgError } from './errors';
 import { rowsOf, rowsOfTransposed } from './rows';
 import { assertSizeWithin, toDense, type GuardOptions, type MatrixInput } from './guards';
 import { applyQ, extractR, formQ, qrFactor, qrRTall } from './qr';
@@ -33,39 +34,95 @@ export interface SvdDense {
 const SMLNUM = Math.sqrt(SAFE_MIN) / (EPS / 2);
 const BIGNUM = 1 / SMLNUM;
 
-/** Kernel result with the singular vectors as COLUMNS (U: m×k or m×m, V: n×k or n×n). */
+/**
+ * Kernel result with the singular vectors as COLUMNS (U: m×k or m×m, V: n×k or n×n).
+ * The singular values of A are s·2^exp: the kernel works on A scaled by an exact
+ * power of two, and `exp` undoes that scaling (0 once `unscale` has run).
+ */
 interface SvdCols {
   s: Float64Array;
   U: Dense | null;
   V: Dense | null;
+  exp: number;
 }
 
-/** As `svdDense`, but the vectors stay as columns (no transposes; `svd` writes them out directly). */
-function svdDenseCols(A: Dense, want: SvdVectors): SvdCols {
+/** As `svdDense`, but the vectors stay as columns and the singular values of A are s·2^exp. */
+function svdScaledCols(A: Dense, want: SvdVectors): SvdCols {
   if (A.rows < A.cols) {
     if (want === 'right') {
       // Right vectors of A are the left vectors of Aᵀ.
       const r = svdTall(transpose(A), 'thin');
-      return { s: r.s, U: null, V: r.U };
+      return { s: r.s, U: null, V: r.U, exp: r.exp };
     }
     const r = svdTall(transpose(A), want);
-    return { s: r.s, U: r.V, V: r.U };
+    return { s: r.s, U: r.V, V: r.U, exp: r.exp };
   }
   return svdTall(clone(A), want);
 }
 
-/** SVD kernel for finite input; `A` is not modified. */
+/** s·2^exp in decimal scientific notation ("2.00e+308"), for values beyond the double range. */
+export function decimal(s: number, exp: number): string {
+  const l = Math.log10(s) + exp * Math.LOG10E * Math.LN2;
+  let e = Math.floor(l);
+  let m = 10 ** (l - e);
+  if (m >= 9.995) {
+    m /= 10;
+    e += 1;
+  }
+  return `${m.toFixed(2)}e+${e}`;
+}
+
+/**
+ * Multiplies the scaled singular values back to A's scale. Throws
+ * `LinAlgError('overflow')` when the largest one exceeds the double range
+ * (e.g. [[1e308, 1e308], [1e308, 1e308]] has σ₁ = 2e308), instead of
+ * returning Infinity as if it were a singular value.
+ */
+function unscale(r: SvdCols): SvdCols {
+  if (r.exp === 0) return r;
+  const s = r.s;
+  const f = 2 ** r.exp;
+  if (s.length > 0 && !Number.isFinite(s[0] * f)) {
+    throw new LinAlgError(
+      'overflow',
+      `The largest singular value of this matrix, ≈ ${decimal(s[0], r.exp)}, exceeds the double range (±1.8e308), so its singular values cannot be represented; scale the matrix down first (singular values scale with it).`,
+    );
+  }
+  for (let i = 0; i < s.length; i++) s[i] *= f;
+  r.exp = 0;
+  return r;
+}
+
+/** As `svdDense`, but the vectors stay as columns (no transposes; `svd` writes them out directly). */
+function svdDenseCols(A: Dense, want: SvdVectors): SvdCols {
+  return unscale(svdScaledCols(A, want));
+}
+
+/**
+ * SVD kernel for finite input; `A` is not modified.
+ * Throws `LinAlgError('overflow')` when σ₁ exceeds the double range.
+ */
 export function svdDense(A: Dense, want: SvdVectors): SvdDense {
   const r = svdDenseCols(A, want);
   return { s: r.s, Ut: r.U ? transpose(r.U) : null, Vt: r.V ? transpose(r.V) : null };
 }
 
-/** Singular values only (descending), O(mn·min(m,n)) without vector accumulation. */
+/**
+ * As `svdDense`, but the singular values are returned scaled: those of A are
+ * s·2^exp. Never overflows; for quantities that are scale-invariant (ratios
+ * such as the condition number) or that shrink with σ (the pseudo-inverse).
+ */
+export function svdDenseScaled(A: Dense, want: SvdVectors): SvdDense & { exp: number } {
+  const r = svdScaledCols(A, want);
+  return { s: r.s, Ut: r.U ? transpose(r.U) : null, Vt: r.V ? transpose(r.V) : null, exp: r.exp };
+}
+
+/** Singular values only (descending), O(mn·min(m,n)) without vector accumulation. Throws 'overflow' as `svdDense`. */
 export function singularValuesDense(A: Dense): Float64Array {
   return svdDense(A, 'none').s;
 }
 
-// m ≥ n; W is a scratch copy that may be overwritten.
+// m ≥ n; W is a scratch copy that may be overwritten. The singular values come back as s·2^exp.
 function svdTall(W: Dense, want: SvdVectors): SvdCols {
   const m = W.rows;
   const n = W.cols;
@@ -73,10 +130,10 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
   const anrm = maxAbs(W);
   if (n === 0 || anrm === 0) {
     const s = new Float64Array(n);
-    if (want === 'none') return { s, U: null, V: null };
+    if (want === 'none') return { s, U: null, V: null, exp: 0 };
     const U0 = zeros(m, rowsU);
     for (let i = 0; i < Math.min(rowsU, m); i++) U0.data[i * rowsU + i] = 1;
-    return { s, U: U0, V: identity(n) };
+    return { s, U: U0, V: identity(n), exp: 0 };
   }
   let p = 0;
   if (anrm < SMLNUM) p = Math.floor(Math.log2(SMLNUM / anrm));
@@ -125,11 +182,7 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
     bdsqr(n, b.d, b.e, V ? V.data : null, n, n, U ? U.data : null, m, rowsU);
     s = b.d;
   }
-  if (p !== 0) {
-    const f = 2 ** -p;
-    for (let i = 0; i < n; i++) s[i] *= f;
-  }
-  return { s, U, V };
+  return { s, U, V, exp: -p };
 }
 
 export interface SvdOptions extends GuardOptions {
@@ -151,8 +204,10 @@ export interface SvdResult {
  * rank-deficient, zero). Singular vectors are unique only up to sign (and up
  * to rotation within repeated or zero singular values); no sign is normalised.
  * Throws `LinAlgError` for non-finite ('not-finite'), ragged ('shape') or
- * oversized ('too-large') input, and 'no-convergence' if the QR iteration
- * exceeds its cap (6·k² steps; never observed on finite input).
+ * oversized ('too-large') input, 'overflow' when the largest singular value
+ * exceeds the double range (entries near 1e308: [[1e308, 1e308], [1e308, 1e308]]
+ * has σ₁ = 2e308), and 'no-convergence' if the QR iteration exceeds its cap
+ * (6·k² steps; never observed on finite input).
  * Empty input follows numpy: `svd([])` → `{ U: [], S: [], Vh: [] }`.
  * Example: `svd([[3, 0], [0, -2]])` → S = [3, 2], U = [[1, 0], [0, 1]], Vh = [[1, 0], [0, -1]].
  */
@@ -173,6 +228,7 @@ export function svd(A: MatrixInput, opts: SvdOptions = {}): SvdResult {
 
 /**
  * Singular values only, descending (numpy's `svd(A, compute_uv=False)`).
+ * Throws 'overflow' when the largest exceeds the double range (see `svd`).
  * Example: `singularValues([[3, 4]])` → [5].
  */
 export function singularValues(A: MatrixInput, opts: GuardOptions = {}): number[] {

@@ -7,6 +7,7 @@
  */
 import * as assert from 'assert';
 import { givens, householder, rot } from '../../../src/linalg/blas';
+import { LinAlgError } from '../../../src/linalg/errors';
 import * as la from '../../../src/linalg/index';
 import { verifyPinv, verifyQr, verifySvd } from '../../../src/linalg/verify';
 import { withinEps } from './tolerance';
@@ -122,5 +123,98 @@ describe('extremes: qr, svd and pinv of matrices with subnormal entries', () => 
     const A = [[5e-324, -2.8613814049373327e-18], [5e-324, -2.8613814049373327e-18]];
     const v = verifyPinv(A, la.pinv(A));
     for (const [k, x] of Object.entries(v)) withinEps(`pinv ${k}`, x, 2, 100);
+  });
+});
+
+/** Asserts that `f` throws LinAlgError('overflow') with a message naming the double range. */
+function throwsOverflow(what: string, f: () => unknown, mentions: RegExp): void {
+  assert.throws(
+    f,
+    (e: unknown) => {
+      assert.ok(e instanceof LinAlgError, `${what}: threw ${String(e)}`);
+      assert.strictEqual(e.kind, 'overflow', `${what}: kind ${e.kind} (${e.message})`);
+      assert.match(e.message, /double range/, `${what}: ${e.message}`);
+      assert.match(e.message, mentions, `${what}: ${e.message}`);
+      return true;
+    },
+    `${what} returned instead of refusing`,
+  );
+}
+
+describe('extremes: results beyond the double range are refused, not returned as Infinity', () => {
+  const huge: number[][][] = [
+    [[1e308, 1e308], [1e308, 1e308]], // σ₁ = 2e308
+    [[1.7e308], [1.7e308]], // σ₁ = 2.4e308
+    [[1e308, -1e308, 1e308], [1e308, 1e308, -1e308]],
+  ];
+  for (const A of huge) {
+    const tag = JSON.stringify(A);
+    it(`σ₁ beyond 1.8e308 is refused by svd, singularValues, norm2, matrixRank, lstsq: ${tag}`, () => {
+      throwsOverflow('svd', () => la.svd(A), /largest singular value/);
+      throwsOverflow('svd full', () => la.svd(A, { full: true }), /largest singular value/);
+      throwsOverflow('singularValues', () => la.singularValues(A), /largest singular value/);
+      throwsOverflow('norm2', () => la.norm2(A), /largest singular value/);
+      throwsOverflow('matrixRank', () => la.matrixRank(A), /largest singular value/);
+      throwsOverflow('lstsq', () => la.lstsq(A, A.map(() => 1)), /largest singular value/);
+    });
+  }
+
+  it('a σ₁ beyond the range does not stop what is representable: cond, pinv and inv of 1.5e308·[[1, 1], [−1, 1]]', () => {
+    const A = [[1.5e308, 1.5e308], [-1.5e308, 1.5e308]]; // σ₁ = σ₂ = 2.12e308
+    assert.ok(Math.abs(la.cond(A) - 1) < 1e-14, `cond ${la.cond(A)}`);
+    const q = 1 / 1.5e308 / 2;
+    const expect = [[q, -q], [q, q]];
+    for (const [name, X] of [['pinv', la.pinv(A)], ['inv', la.inv(A)]] as const) {
+      for (let i = 0; i < 2; i++) {
+        for (let j = 0; j < 2; j++) {
+          assert.ok(Math.abs(X[i][j] - expect[i][j]) <= 1e-14 * Math.abs(expect[i][j]), `${name}[${i}][${j}] = ${X[i][j]}`);
+        }
+      }
+    }
+    // Rank-deficient and huge: the condition number is infinite (or beyond 1/eps), not NaN.
+    const c = la.cond([[1e308, 1e308], [1e308, 1e308]]);
+    assert.ok(c > 1e15, `cond ${c}`);
+  });
+
+  it('inv of a matrix with subnormal entries whose inverse is representable is accurate', () => {
+    const A = [[3e-308, 1e-308], [1e-308, 2e-308]]; // inverse [[4e307, −2e307], [−2e307, 6e307]]
+    const X = la.inv(A);
+    const expect = [[4e307, -2e307], [-2e307, 6e307]];
+    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) assert.ok(Math.abs(X[i][j] - expect[i][j]) <= 1e-13 * Math.abs(expect[i][j]), `inv[${i}][${j}] = ${X[i][j]}`);
+  });
+
+  it('the rank tolerance s_max·max(m, n)·eps does not overflow for s_max near 1.8e308', () => {
+    const r = la.matrixRank([[1e308, 1e308], [1e308, -1e308]]); // σ = 1.41e308 twice
+    assert.strictEqual(r.rank, 2);
+    assert.ok(Number.isFinite(r.tol) && r.tol > 0, `tol ${r.tol}`);
+  });
+
+  const tiny: number[][][] = [
+    [[5e-324]], // inverse 2e323
+    [[5e-324, 0], [0, 1e-320]],
+    [[1e-310, 1e-310], [0, 1e-310]],
+  ];
+  for (const A of tiny) {
+    const tag = JSON.stringify(A);
+    it(`inverse-like results beyond 1.8e308 are refused by inv, pinv, lstsq: ${tag}`, () => {
+      throwsOverflow('inv', () => la.inv(A), /inverse/);
+      throwsOverflow('pinv', () => la.pinv(A), /pseudoinverse/);
+      throwsOverflow('lstsq', () => la.lstsq(A, A.map(() => 1)), /least-squares solution/);
+    });
+  }
+
+  it('singular still wins over overflow: a numerically singular tiny matrix is refused as singular', () => {
+    assert.throws(() => la.inv([[1e-310, 0], [0, 1]]), (e: unknown) => e instanceof LinAlgError && e.kind === 'singular');
+  });
+
+  it('det and slogdet keep their documented over/underflow behaviour', () => {
+    assert.strictEqual(la.det([[1e308, 0], [0, 1e308]]), Infinity);
+    assert.strictEqual(la.det([[1e308, 0], [0, -1e308]]), -Infinity);
+    assert.strictEqual(la.det([[5e-324, 0], [0, 5e-324]]), 0);
+    const s = la.slogdet([[1e308, 0], [0, 1e308]]);
+    assert.strictEqual(s.sign, 1);
+    assert.ok(Math.abs(s.logabsdet - 2 * Math.log(1e308)) < 1e-12 * 2 * Math.log(1e308), `logabsdet ${s.logabsdet}`);
+    const t = la.slogdet([[5e-324, 0], [0, 5e-324]]);
+    assert.ok(Number.isFinite(t.logabsdet) && Math.abs(t.logabsdet - 2 * Math.log(5e-324)) < 1e-9, `logabsdet ${t.logabsdet}`);
   });
 });
