@@ -2,7 +2,7 @@
  * Householder QR of any real m×n matrix (tall, wide, rank-deficient, zero
  * columns, any scale). numpy's `qr(mode)` vocabulary.
  */
-import { gemm, gemmNT, householder } from './blas';
+import { gemm, gemmNT, householder, maxAbs, scalePow2 } from './blas';
 import { applyBlock, formT, wyBlock } from './householderWy';
 import { transpose, zeros, type Dense } from './dense';
 import { rowsOf } from './rows';
@@ -170,8 +170,11 @@ export interface QrResult {
  * below the diagonal). Householder reflections with β = −sign(α)‖x‖, so the
  * diagonal of R may be negative (as in LAPACK/numpy); a column that is already
  * reduced is left alone (τ = 0). No absolute thresholds: 1e-200-scaled inputs
- * factor as well as unit-scaled ones.
- * Throws `LinAlgError` for non-finite, ragged or oversized input.
+ * factor as well as unit-scaled ones, and entries near 1e308 are factored
+ * after an exact power-of-two scaling.
+ * Throws `LinAlgError` for non-finite, ragged or oversized input, and
+ * 'overflow' when R itself has an entry beyond the double range
+ * (qr([[1.7e308], [1.7e308]]) has R = [[−2.4e308]]).
  * Empty input follows numpy: `qr([])` → `{ Q: [], R: [] }`.
  * Example: `qr([[0, 1], [1, 0]])` → Q = [[0, −1], [−1, 0]], R = [[−1, 0], [0, −1]].
  */
@@ -186,11 +189,35 @@ export function qr(A: MatrixInput, opts: QrOptions = {}): QrResult {
   const k = Math.min(m, n);
   const qc = mode === 'complete' ? m : k;
   assertSizeWithin(m, qc, opts.maxEntries, 'Q');
+  // Entries near the overflow threshold: factor A·2^p instead (exact), so no
+  // column norm or reflector update overflows, and scale R back at the end.
+  // Q does not depend on the scale. Only the few bits needed are shifted, so
+  // small entries elsewhere in A keep their precision.
+  const anrm = maxAbs(D);
+  // log2 of a bound on intermediate magnitudes (16·√m·max|a_ij|), taken in logs so it cannot overflow itself.
+  const reach = anrm > 0 ? Math.log2(anrm) + 4 + 0.5 * Math.log2(Math.max(m, 1)) : -Infinity;
+  const p = reach > QR_BIG_LOG2 ? Math.floor(QR_BIG_LOG2 - reach) : 0;
+  if (p !== 0) scalePow2(D, p);
   const f = qrFactor(D);
   const R = extractR(f, qc);
   const Q = formQ(f, qc);
+  if (p !== 0) {
+    scalePow2(R, -p);
+    const r = R.data;
+    for (let i = 0; i < r.length; i++) {
+      if (!Number.isFinite(r[i])) {
+        throw new LinAlgError(
+          'overflow',
+          `R has an entry beyond the double range (±1.8e308) at (row ${Math.floor(i / n) + 1}, column ${(i % n) + 1}): a column of A has a 2-norm above 1.8e308, so A = Q·R cannot be represented; scale A down first.`,
+        );
+      }
+    }
+  }
   return { Q: rowsOf(Q), R: rowsOf(R) };
 }
+
+/** log2 of the largest magnitude the QR's intermediate values may reach without risk of overflow. */
+const QR_BIG_LOG2 = 1020;
 
 /** Reflectors per block in `qrRTall` (small: its panel work is level-2, the rest is `gemm`). */
 const NB_TALL = 4;

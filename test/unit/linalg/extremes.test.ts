@@ -218,3 +218,25 @@ describe('extremes: results beyond the double range are refused, not returned as
     assert.ok(Number.isFinite(t.logabsdet) && Math.abs(t.logabsdet - 2 * Math.log(5e-324)) < 1e-9, `logabsdet ${t.logabsdet}`);
   });
 });
+
+describe('extremes: qr of entries near the overflow threshold', () => {
+  for (const A of [
+    [[1e308, 1e308], [1e308, -1e308]],
+    [[1e308, 1e308], [1e308, 1e308]],
+    [[1e308, 1], [1e308, 0], [1e308, 2]],
+    [[0.9e308, -1e-300, 3], [0.8e308, 5e-324, 1e308], [-0.7e308, 1, 0]],
+    [[0, 1.7e308], [0, 0], [1, 1.7e308]], // column norm 2.4e308, yet R = [[−1, −1.7e308], [0, ±1.7e308]]
+  ]) {
+    it(`qr ${JSON.stringify(A)} is exact to working precision (no NaN from an overflowing column norm)`, () => {
+      const r = la.qr(A);
+      assert.ok(r.R.flat().every(Number.isFinite), JSON.stringify(r.R));
+      const v = verifyQr(A, r);
+      withinEps('qr reconstruction', v.reconstruction, N(A), 100);
+      withinEps('qr orthogonality', v.orthogonality, N(A), 100);
+    });
+  }
+  it('qr refuses an R whose entries exceed the double range', () => {
+    throwsOverflow('qr', () => la.qr([[1.7e308], [1.7e308]]), /R has an entry/);
+    throwsOverflow('qr complete', () => la.qr([[1.7e308, 1], [1.7e308, 0], [0, 2]], { mode: 'complete' }), /R has an entry/);
+  });
+});
