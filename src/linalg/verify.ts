@@ -158,16 +158,25 @@ function asMatrix(x: readonly number[] | MatrixInput): Dense {
 }
 
 export function verifyLstsq(A: MatrixInput, b: readonly number[] | MatrixInput, x: readonly number[] | MatrixInput): LstsqVerification {
-  const D = d(A);
-  const B = asMatrix(b);
-  const X = asMatrix(x);
+  // The optimality ratio is unchanged by A → A/c, b → b/e, x → x·c/e, so it is
+  // computed on that scaled problem: entries near 1e308 (or a huge b) overflow
+  // neither the products nor the norms. The residual norm is scaled back by e.
+  const D0 = d(A);
+  const c = scaleOf(D0);
+  const D = scaled(D0, c);
+  const B0 = asMatrix(b);
+  const e = scaleOf(B0);
+  const B = scaled(B0, e);
+  const X0 = asMatrix(x);
+  const X = zeros(X0.rows, X0.cols);
+  for (let i = 0; i < X.data.length; i++) X.data[i] = (X0.data[i] / e) * c;
   const AX = X.rows === D.cols && D.cols > 0 ? matmul(D, X) : zeros(D.rows, B.cols);
   const R = zeros(B.rows, B.cols);
   for (let i = 0; i < R.data.length; i++) R.data[i] = B.data[i] - AX.data[i];
   const rn = fro(R);
   const g = matmulTN(D, R);
   const nA = fro(D);
-  return { residualNorm: rn, optimality: rel(fro(g), nA * (rn + nA * fro(X))) };
+  return { residualNorm: rn * e, optimality: rel(fro(g), nA * (rn + nA * fro(X))) };
 }
 
 export interface PinvVerification {

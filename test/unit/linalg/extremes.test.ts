@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import { givens, householder, rot } from '../../../src/linalg/blas';
 import { LinAlgError } from '../../../src/linalg/errors';
 import * as la from '../../../src/linalg/index';
-import { verifyPinv, verifyQr, verifySvd } from '../../../src/linalg/verify';
+import { verifyLstsq, verifyPinv, verifyQr, verifySvd } from '../../../src/linalg/verify';
 import { withinEps } from './tolerance';
 
 const N = (A: number[][]): number => Math.max(A.length, A[0].length);
@@ -239,4 +239,19 @@ describe('extremes: qr of entries near the overflow threshold', () => {
     throwsOverflow('qr', () => la.qr([[1.7e308], [1.7e308]]), /R has an entry/);
     throwsOverflow('qr complete', () => la.qr([[1.7e308, 1], [1.7e308, 0], [0, 2]], { mode: 'complete' }), /R has an entry/);
   });
+});
+
+describe('extremes: lstsq verification figures at the edges of the range', () => {
+  for (const A of [
+    [[1e-320, -1e308], [0, -9], [0, -8], [4, 1e-300], [-1e300, 0], [1e-320, -1e308]],
+    [[-1e308, -8, -8], [0, 0, 0], [1e-300, 1e-160, -1e300], [-5, 1e300, 1e300], [1e160, 2, 1e-160], [-1e308, -8, -8]],
+  ]) {
+    it(`optimality is finite and at eps level: ${JSON.stringify(A)}`, () => {
+      const b = A.map((_, i) => i - 1);
+      const r = la.lstsq(A, b);
+      const v = verifyLstsq(A, b, r.x);
+      withinEps('lstsq optimality', v.optimality, N(A), 1000);
+      assert.ok(Number.isFinite(v.residualNorm), `residualNorm ${v.residualNorm}`);
+    });
+  }
 });
