@@ -8,7 +8,7 @@
  * Whitespace separation follows MATLAB: `[2 -1]` is two entries, `[2 - 1]` one.
  */
 import type { Ctx } from './context';
-import { checkCount, fail, isComplex, quote } from './context';
+import { checkCount, fail, isComplex, quote, raggedRows } from './context';
 import type { Dialect } from './entries';
 import { evalEntry } from './entries';
 import type { Token } from './scanner';
@@ -123,11 +123,14 @@ export function parseNestedList(ctx: Ctx, toks: readonly Token[], open: number, 
   const rowOffsets: number[] = [];
   let count = 0;
   for (const n of top) {
-    if (!isList(n)) fail(ctx, 'ragged', `ragged rows: a number ${quote(ctx, toks[n.a].start, toks[n.b - 1].end)} stands where a row (a list) was expected`, toks[n.a].start);
+    if (!isList(n)) {
+      const first = top.find(isList) as { list: Node[] };
+      fail(ctx, 'ragged', `ragged rows: row ${values.length + 1} is a bare entry ${quote(ctx, toks[n.a].start, toks[n.b - 1].end)}, but ${values.length ? 'row 1' : 'a later row'} is a list of ${values.length ? values[0].length : first.list.length}`, toks[n.a].start);
+    }
     const deeper = n.list.find(isList);
     if (deeper) fail(ctx, 'unsupported', '3-D array: only 2-D matrices can be read (a list of lists of lists was found)', deeper.start);
     if (values.length && n.list.length !== values[0].length) {
-      fail(ctx, 'ragged', `ragged rows: row 1 has ${values[0].length} entries but row ${values.length + 1} has ${n.list.length} (${values[0].length} vs ${n.list.length})`, n.start);
+      fail(ctx, 'ragged', raggedRows(values.length + 1, n.list.length, values[0].length), n.start);
     }
     count += n.list.length;
     checkCount(ctx, count, n.start);
@@ -227,7 +230,7 @@ export function parseMatrixSyntax(ctx: Ctx, toks: readonly Token[], open: number
     if (!block) continue;
     for (const r of block) {
       if (values.length && r.length !== values[0].length) {
-        fail(ctx, 'ragged', `ragged rows: row 1 has ${values[0].length} entries but row ${values.length + 1} has ${r.length} (${values[0].length} vs ${r.length})`, toks[ra].start);
+        fail(ctx, 'ragged', raggedRows(values.length + 1, r.length, values[0].length), toks[ra].start);
       }
       count += r.length;
       checkCount(ctx, count, toks[ra].start);

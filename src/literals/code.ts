@@ -9,7 +9,7 @@
 import { parseMatrixSyntax, parseNestedList } from './brackets';
 import type { Rows } from './brackets';
 import type { Ctx } from './context';
-import { checkCount, fail, fill, quote, rowAt } from './context';
+import { checkCount, fail, fill, quote, raggedRows, rowAt, tooLarge } from './context';
 import { evalEntry } from './entries';
 import type { TokLiteral } from './python';
 import { intArg, isKeyword, shapeArgs, splitArgs } from './python';
@@ -41,7 +41,7 @@ function rFlat(ctx: Ctx, a: number, b: number, out: Entry[]): void {
     const from = intOrNum(ctx, a, a + colon);
     const to = intOrNum(ctx, a + colon + 1, b);
     const step = to >= from ? 1 : -1;
-    if (Math.abs(to - from) > ctx.maxEntries) fail(ctx, 'too-large', `the range has more than ${ctx.maxEntries} entries`, toks[a].start);
+    if (Math.abs(to - from) >= ctx.maxEntries) tooLarge(ctx, toks[a].start);
     const count = Math.floor(Math.abs(to - from)) + 1;
     for (let i = 0; i < count; i++) out.push(from + i * step);
     return;
@@ -79,7 +79,7 @@ function readR(ctx: Ctx, name: string, first: number, last: number): TokLiteral 
       const x = isKeyword(toks, a, b) ? a + 2 : a;
       const v: Entry[] = [];
       rFlat(ctx, x, b, v);
-      if (vecs.length && v.length !== vecs[0].length) fail(ctx, 'ragged', `ragged ${name === 'rbind' ? 'rows' : 'columns'}: argument 1 has ${vecs[0].length} entries but argument ${vecs.length + 1} has ${v.length} (${vecs[0].length} vs ${v.length}; R would recycle)`, toks[x].start);
+      if (vecs.length && v.length !== vecs[0].length) fail(ctx, 'ragged', `${raggedRows(vecs.length + 1, v.length, vecs[0].length, name === 'rbind' ? 'row' : 'column')} (R would recycle the shorter one)`, toks[x].start);
       vecs.push(v);
       offs.push(toks[x].start);
     }

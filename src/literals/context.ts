@@ -32,11 +32,30 @@ export function quote(ctx: Pick<Ctx, 'text'>, start: number, end: number): strin
   return `'${s}${end - start > 40 ? '…' : ''}'`;
 }
 
+/** `250000` → `250,000` (independent of the locale). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Refuses a literal with more entries than the limit, at `offset` (the first entry
+ * past the limit when known). Worded for every caller: the extension, whose
+ * linalgLens.maxEntries setting sets the limit, and the command line.
+ */
+export function tooLarge(ctx: Pick<Ctx, 'text' | 'maxEntries'>, offset: number, firstPast = false): never {
+  const where = firstPast ? `; entry ${thousands(ctx.maxEntries + 1)} starts here` : '';
+  fail(ctx, 'too-large', `too many entries: the matrix has more than the limit of ${thousands(ctx.maxEntries)} entries (the extension's linalgLens.maxEntries setting)${where}`, offset);
+}
+
 /** Refuses once more entries than the limit were read. */
 export function checkCount(ctx: Ctx, count: number, offset: number): void {
-  if (count > ctx.maxEntries) {
-    fail(ctx, 'too-large', `the matrix has more than ${ctx.maxEntries} entries (the limit is ${ctx.maxEntries}; see the linalgLens.maxEntries setting)`, offset);
-  }
+  if (count > ctx.maxEntries) tooLarge(ctx, offset);
+}
+
+/** The one wording of a ragged-rows refusal: `row 2 has 2 entries, but row 1 has 3`. */
+export function raggedRows(row: number, got: number, first: number, what = 'row'): string {
+  const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  return `ragged ${what}s: ${what} ${row} has ${entries(got)}, but ${what} 1 has ${first}`;
 }
 
 /** True for complex entries. */
@@ -61,7 +80,7 @@ export function buildMatrix(
   const cols = values[0].length;
   for (let i = 1; i < values.length; i++) {
     if (values[i].length !== cols) {
-      fail(ctx, 'ragged', `ragged rows: row 1 has ${cols} entries but row ${i + 1} has ${values[i].length} (${values[i].length} vs ${cols})`, rowOffsets[i] ?? span.start);
+      fail(ctx, 'ragged', raggedRows(i + 1, values[i].length, cols), rowOffsets[i] ?? span.start);
     }
   }
   checkCount(ctx, values.length * cols, span.start);

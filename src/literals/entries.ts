@@ -270,7 +270,7 @@ function translate(ctx: Ctx, toks: readonly Token[], a: number, b: number, d: Di
         refuseName(ctx, t.text.trim() || '""', t.start);
         break;
       case 'ellipsis':
-        fail(ctx, 'unsupported', `the matrix is truncated ('${t.text}'): print it in full (e.g. np.set_printoptions(threshold=sys.maxsize)) and select it again`, t.start);
+        fail(ctx, 'unsupported', `the matrix is truncated ('${t.text}'): print it in full (e.g. np.set_printoptions(threshold=sys.maxsize)) and read that instead`, t.start);
     }
   }
   if (closers.length) fail(ctx, 'syntax', `missing ')' in entry ${quote(ctx, toks[a].start, toks[b - 1].end)}`, toks[b - 1].end);

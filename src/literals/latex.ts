@@ -88,7 +88,7 @@ export function parseLatex(ctx: Ctx): ParsedMatrix {
   const s = ctx.masked;
   const envs = findEnvironments(s);
   if (envs.length === 0) fail(ctx, 'not-found', 'no matrix environment (\\begin{bmatrix} … \\end{bmatrix}) was found', 0);
-  if (envs.length > 1) fail(ctx, 'multiple', `two matrix literals in one selection (a second \\begin{${envs[1].name}} starts here); select one`, envs[1].begin);
+  if (envs.length > 1) fail(ctx, 'multiple', `two matrix literals in one text (a second \\begin{${envs[1].name}} starts here); give one at a time`, envs[1].begin);
   const env = envs[0];
   const inner = findEnvironments(s.slice(env.bodyStart, env.bodyEnd));
   if (inner.length) fail(ctx, 'unsupported', 'a matrix environment nested inside another (block matrix) cannot be read', env.bodyStart + inner[0].begin);

@@ -33,9 +33,20 @@ export interface ParseOptions {
   languageId?: string;
 }
 
+/** Characters that never occur in source text or printed output: NUL and other C0 controls (not tab, line breaks, form feed, escape), DEL, U+FFFD. */
+// eslint-disable-next-line no-control-regex
+const BINARY = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f\ufffd]/;
+
 function read(text: string, options: ParseOptions): ParsedMatrix {
   const maxEntries = options.maxEntries ?? 250000;
-  if (text.trim() === '') throw new LiteralError('empty', 'nothing is selected: select a matrix literal', positionAt(text, 0));
+  if (text === '') throw new LiteralError('empty', 'nothing to read: the text is empty', positionAt(text, 0));
+  if (text.trim() === '') throw new LiteralError('empty', 'nothing to read: the text is empty (only white space)', positionAt(text, 0));
+  const binary = BINARY.exec(text.length > 100000 ? text.slice(0, 100000) : text);
+  if (binary) {
+    const code = binary[0].charCodeAt(0);
+    const what = code === 0xfffd ? 'a byte that is not valid text (U+FFFD)' : `the control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new LiteralError('not-found', `the text is not a matrix literal: it looks like binary data (${what} here)`, positionAt(text, binary.index));
+  }
   const family: Family = options.notation ? familyOfNotation(options.notation) : chooseFamily(text, options.languageId);
   const masked = maskText(text, family);
   const languageFamily = options.notation ? undefined : familyOfLanguage(options.languageId);
@@ -54,7 +65,7 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   const c = cands[0];
   if (c.unclosed) refuseUnclosed(ctx, c.kind === 'call' ? c.first + 1 : c.first, c.last);
   if (c.kind === 'transform') {
-    fail(ctx, 'unsupported', `the literal is passed to ${tokens[c.first].text}(…), which transforms it; select the literal itself`, tokens[c.first].start);
+    fail(ctx, 'unsupported', `the literal is passed to ${tokens[c.first].text}(…), which transforms it; give the literal itself, without the call`, tokens[c.first].start);
   }
   let lit: TokLiteral;
   if (c.kind === 'eigen') lit = readEigen(ctx, c.first, c.last);
@@ -62,14 +73,14 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   else lit = readBareBracket(ctx, c.first, c.last);
   const second = cands.find((x) => tokens[x.first].start > tokens[lit.last].end - 1 && x !== c);
   if (second) {
-    fail(ctx, 'multiple', 'two matrix literals in one selection: a second one starts here; select just one', tokens[second.first].start);
+    fail(ctx, 'multiple', 'two matrix literals in one text: a second one starts here; give one at a time', tokens[second.first].start);
   }
   const before = tokens[isNewExpression(tokens, c.first) ? c.first - 2 : c.first - 1];
   const after = tokens[lit.last + 1];
   const arith = (t: typeof before): boolean => !!t && t.kind === 'op' && ['*', '/', '@', '+', '-', '.*', './', '\\', '^', '**'].includes(t.text);
   if ((arith(before) && c.kind !== 'eigen') || arith(after)) {
     const t = arith(before) ? before : after;
-    fail(ctx, 'unsupported', `the literal is part of an arithmetic expression ('${t.text}'); select the literal alone`, t.start);
+    fail(ctx, 'unsupported', `the literal is part of an arithmetic expression ('${t.text}'); give the literal alone`, t.start);
   }
   const first = c.kind === 'eigen' ? c.first + 1 : isNewExpression(tokens, c.first) ? c.first - 1 : c.first;
   const start = tokens[first].start;
@@ -123,7 +134,7 @@ export function parseLiteral(text: string, options: ParseOptions = {}): ParsedMa
     return read(text, options);
   } catch (e) {
     if (e instanceof LiteralError) throw e;
-    const msg = e instanceof RangeError ? 'the selection is nested too deeply to read' : `could not read the selection (${e instanceof Error ? e.message : String(e)})`;
+    const msg = e instanceof RangeError ? 'the text is nested too deeply to read' : `could not read the text (${e instanceof Error ? e.message : String(e)})`;
     throw new LiteralError('syntax', msg, positionAt(text, 0));
   }
 }

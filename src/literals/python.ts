@@ -171,7 +171,7 @@ function postfix(ctx: Ctx, rows: Rows, last: number): { rows: Rows; last: number
       } else if (['copy', 'astype', 'float', 'double', 'to', 'cuda', 'cpu', 'numpy', 'detach', 'clone', 'contiguous', 'finished', 'eval'].includes(name)) {
         // value-preserving
       } else {
-        fail(ctx, 'unsupported', `'.${name}' changes the matrix; select the literal without it`, t.start);
+        fail(ctx, 'unsupported', `'.${name}' changes the matrix; give the literal without it`, t.start);
       }
       r.rowOffsets = r.values.map(() => t.start);
       k = close + 1;

@@ -79,7 +79,7 @@ function cellValue(ctx: Ctx, c: Cell, decimalComma: boolean): Entry {
   if (quick !== undefined) return checkFinite(ctx, quick, c.a, c.b);
   const toks = tokenize(ctx.masked, 'generic', c.a, c.b);
   const dots = toks.find((t) => t.kind === 'ellipsis');
-  if (dots) fail(ctx, 'unsupported', `the printout is truncated ('${dots.text}'): print the matrix in full and select it again`, dots.start);
+  if (dots) fail(ctx, 'unsupported', `the printout is truncated ('${dots.text}'): print the matrix in full and read that instead`, dots.start);
   if (!numericTokens(toks)) {
     const t = toks.find((x) => x.kind === 'id' || x.kind === 'str');
     if (t && /^(nan|inf|infinity|-?inf)$/i.test(t.text)) fail(ctx, 'non-finite', `non-finite entry ${quote(ctx, c.a, c.b)}: NaN and Inf cannot be factorised`, c.a);
@@ -191,6 +191,30 @@ export function looksPrintout(s: string): boolean {
 }
 
 /**
+ * Refuses text that has no matrix shape at all (prose, `import numpy as np`, a
+ * call without a literal) as `not-found`, saying what was there, rather than
+ * complaining about its first "non-numeric cell": no cell is a number, or a single
+ * line is mostly words.
+ */
+function refuseShapeless(ctx: Ctx, rows: Cell[][], span: { start: number; end: number }): void {
+  let cells = 0;
+  let numbers = 0;
+  for (const r of rows) {
+    for (const c of r) {
+      if (c.text === '') continue;
+      cells++;
+      if (isNumeric(ctx, c)) {
+        numbers++;
+        if (rows.length > 1) return;
+      }
+    }
+  }
+  if (numbers > 0 && (rows.length > 1 || numbers * 2 >= cells)) return;
+  const what = numbers === 0 ? 'holds no numbers' : `is words with ${numbers === 1 ? 'one number' : `${numbers} numbers`}, not rows of numbers`;
+  fail(ctx, 'not-found', `no matrix literal in the selection: ${quote(ctx, span.start, span.end)} ${what} (expected brackets, a constructor call, or rows of numbers)`, span.start);
+}
+
+/**
  * The notation of a bare block of numbers (`2, 3, 4`, `1 2\n3 4`) cut out of a source
  * file: in a code language it is part of that language's literal, so results are
  * copied back in that language; elsewhere (plaintext, csv, no language id) it stays
@@ -238,7 +262,7 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
   }
   if (kept.length) blocks.push(kept.splice(0));
   ls = blocks.flat();
-  if (ls.length === 0) fail(ctx, notation ? 'empty' : 'not-found', notation ? 'empty matrix: the printout has no rows' : 'no matrix literal found in the selection', 0);
+  if (ls.length === 0) fail(ctx, notation ? 'empty' : 'not-found', notation ? 'empty matrix: the printout has no rows' : 'no matrix literal in the selection: there is nothing but comments, prompts or markup', 0);
   if (notation === 'julia-repl' && declared && declared[0] === 1 && ls.length > 1) {
     // A printed Vector: one entry per line, read as a 1×n row.
   }
@@ -262,16 +286,18 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
   const trailingDelim = (r: Cell[][]): Cell[][] => (delim && r.every((x) => x.length > 1 && x[x.length - 1].text === '') ? r.map((x) => x.slice(0, -1)) : r);
   const plain: NotationId = sage ? 'bracket-rows' : rSheet ? 'r-output' : delim === '\t' ? 'tsv' : delim ? 'csv' : 'whitespace';
   const nota: NotationId = notation ?? fragmentNotation(ctx, plain);
+  const cellRows = blocks.map((block) => trailingDelim(rowsOf(block)));
+  if (!notation) refuseShapeless(ctx, cellRows.flat(), span);
   let m: ParsedMatrix | undefined;
-  for (const block of blocks) {
-    const part = readGrid(ctx, trailingDelim(rowsOf(block)), block.map((l) => l.a), nota, { decimalComma: delim === ';', span });
+  for (const [bi, block] of blocks.entries()) {
+    const part = readGrid(ctx, cellRows[bi], block.map((l) => l.a), nota, { decimalComma: delim === ';', span });
     if (!m) m = part;
     else {
-      if (part.rows !== m.rows) fail(ctx, 'ragged', `column block has ${part.rows} rows but the first block has ${m.rows}`, block[0].a);
+      if (part.rows !== m.rows) fail(ctx, 'ragged', `ragged column blocks: a later block has ${part.rows} rows, but the first block has ${m.rows}`, block[0].a);
       m = { ...m, cols: m.cols + part.cols, values: m.values.map((r, i) => [...r, ...part.values[i]]), complex: m.complex || part.complex };
     }
   }
-  if (!m) fail(ctx, 'not-found', 'no matrix literal found in the selection', 0);
+  if (!m) fail(ctx, 'not-found', 'no matrix literal in the selection: no rows of numbers were found', 0);
   if (m.complex) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? { re: e, im: 0 } : e))) };
   if (scaleFactor !== 1) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? e * scaleFactor : { re: e.re * scaleFactor, im: e.im * scaleFactor }))) };
   if (notation === 'julia-repl' && declared) {
