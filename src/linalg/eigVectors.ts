@@ -9,6 +9,7 @@
  * κ = ‖x‖‖w‖/|wᵀx|, which are invariant under the orthogonal Z.
  */
 import { EPS, SAFE_MIN } from './eigShared';
+import { gemm } from './blas';
 import type { Balancing } from './eigBalance';
 import { unbalanceVectors } from './eigBalance';
 
@@ -185,6 +186,14 @@ export function schurEigenvectors(
   const ai = new Float64Array(n);
   const smlnum = SAFE_MIN * (n / EPS);
   const { lo, hi } = bal;
+  // Coefficients of the vectors in the Schur basis, one row per eigenvalue that
+  // gets its own vector (the second of a conjugate pair is copied later).
+  const pr = new Float64Array(n * n);
+  const pim = new Float64Array(n * n);
+  const primRow = new Int32Array(n);
+  const primEnd = new Int32Array(n);
+  const primCplx = new Uint8Array(n);
+  let np = 0;
   // rowAbs[j] = Σ_{c>j} |t_jc|, bounds for the right sides of both substitutions.
   const rowAbs = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -276,29 +285,18 @@ export function schurEigenvectors(
     }
     cond[k] = conditionOf(t, n, wi, k0, kEnd, lr, li, smin, xr, xi, yr, yi, ar, ai, rowAbs);
     if (li !== 0) cond[k + 1] = cond[k];
-    // Back-transform with Z (rows lo..hi of Zᵀ carry the nontrivial part).
-    const o = k * n;
+    // Keep the Schur-basis coefficients; the back-transform is one blocked product below.
+    const po = np * n;
     for (let c = 0; c <= kEnd; c++) {
-      const pr = xr[c];
-      const pi = xi[c];
-      if (pr === 0 && pi === 0) continue;
-      if (c < lo || c > hi) {
-        re[o + c] += pr;
-        im[o + c] += pi;
-        continue;
-      }
-      const zo = c * n;
-      if (pi === 0) {
-        for (let i = lo; i <= hi; i++) re[o + i] += zt[zo + i] * pr;
-      } else {
-        for (let i = lo; i <= hi; i++) {
-          const z = zt[zo + i];
-          re[o + i] += z * pr;
-          im[o + i] += z * pi;
-        }
-      }
+      pr[po + c] = xr[c];
+      pim[po + c] = xi[c];
     }
+    primRow[np] = k;
+    primEnd[np] = kEnd;
+    primCplx[np] = li !== 0 ? 1 : 0;
+    np++;
   }
+  backTransform(pr, pim, np, primRow, primEnd, primCplx, zt, n, lo, hi, re, im);
   const amplification = amplificationOf(bal, re, im, wi, n);
   unbalanceVectors(bal, re, im, n, n);
   for (let k = 0; k < n; k++) {
@@ -314,6 +312,55 @@ export function schurEigenvectors(
     }
   }
   return { re, im, cond, amplification };
+}
+
+/** Rows per `gemm` in the back-transform (each block only multiplies the columns its vectors reach). */
+const BT_BLOCK = 16;
+
+/**
+ * re/im row primRow[p] ← (coefficients p)·Zᵀ: the Schur-basis vectors taken
+ * back to the balanced matrix's basis. Rows are in decreasing eigenvalue
+ * index, so the coefficients of a block of BT_BLOCK rows are zero beyond the
+ * first row's end and each block is one `gemm` over the columns lo..that end
+ * (Zᵀ is the identity outside lo..hi, where the coefficients are copied).
+ */
+function backTransform(
+  pr: Float64Array, pim: Float64Array, np: number, primRow: Int32Array, primEnd: Int32Array, primCplx: Uint8Array,
+  zt: Float64Array, n: number, lo: number, hi: number, re: Float64Array, im: Float64Array,
+): void {
+  const outR = new Float64Array(BT_BLOCK * n);
+  const outI = new Float64Array(BT_BLOCK * n);
+  const w = hi - lo + 1;
+  for (let p0 = 0; p0 < np; p0 += BT_BLOCK) {
+    const nb = Math.min(BT_BLOCK, np - p0);
+    const cEnd = Math.min(hi, primEnd[p0]);
+    let cplx = false;
+    for (let p = p0; p < p0 + nb; p++) if (primCplx[p] !== 0) cplx = true;
+    outR.fill(0, 0, nb * n);
+    if (cplx) outI.fill(0, 0, nb * n);
+    if (cEnd >= lo) {
+      gemm(nb, w, cEnd - lo + 1, 1, pr, p0 * n + lo, n, 1, zt, lo * n + lo, n, outR, lo, n);
+      if (cplx) gemm(nb, w, cEnd - lo + 1, 1, pim, p0 * n + lo, n, 1, zt, lo * n + lo, n, outI, lo, n);
+    }
+    for (let b = 0; b < nb; b++) {
+      const p = p0 + b;
+      const o = primRow[p] * n;
+      const src = p * n;
+      const ob = b * n;
+      const end = primEnd[p];
+      for (let i = lo; i <= hi; i++) re[o + i] = outR[ob + i];
+      if (primCplx[p] !== 0) for (let i = lo; i <= hi; i++) im[o + i] = outI[ob + i];
+      // Outside lo..hi, Zᵀ is the identity.
+      for (let c = 0; c < lo && c <= end; c++) {
+        re[o + c] = pr[src + c];
+        im[o + c] = pim[src + c];
+      }
+      for (let c = hi + 1; c <= end; c++) {
+        re[o + c] = pr[src + c];
+        im[o + c] = pim[src + c];
+      }
+    }
+  }
 }
 
 /** max(D)·‖x‖/‖D x‖ per vector (rows of re/im, balanced coordinates); all ones without scaling. */
