@@ -7,8 +7,10 @@
  */
 import * as assert from 'assert';
 import { givens, householder, rot } from '../../../src/linalg/blas';
+import { toRows } from '../../../src/linalg/dense';
 import { LinAlgError } from '../../../src/linalg/errors';
 import * as la from '../../../src/linalg/index';
+import { rowsOf } from '../../../src/linalg/rows';
 import { verifyLstsq, verifyPinv, verifyQr, verifySvd } from '../../../src/linalg/verify';
 import { withinEps } from './tolerance';
 
@@ -254,4 +256,18 @@ describe('extremes: lstsq verification figures at the edges of the range', () =>
       assert.ok(Number.isFinite(v.residualNorm), `residualNorm ${v.residualNorm}`);
     });
   }
+});
+
+describe('dense.toRows (counted loops, same output as rows.ts)', () => {
+  it('copies every entry, including −0, subnormals and 1e308, into plain arrays', () => {
+    const data = Float64Array.from([-0, 5e-324, 1e308, -1.5, 3, 7, 0, -5e-324, 2.5e-308, 42, -1e-300, 9]);
+    for (const [rows, cols] of [[3, 4], [4, 3], [1, 12], [12, 1], [0, 0], [2, 0]] as const) {
+      const M = { rows, cols, data: data.subarray(0, rows * cols) };
+      const a = toRows(M);
+      assert.deepStrictEqual(a, rowsOf(M));
+      assert.strictEqual(a.length, rows);
+      for (const r of a) assert.ok(Array.isArray(r) && r.length === cols);
+      if (rows * cols > 0) assert.ok(Object.is(a[0][0], -0));
+    }
+  });
 });
