@@ -356,85 +356,215 @@ function sweep(
   }
   const colEnd = want ? n - 1 : i;
   const rowStart = want ? 0 : l;
-  for (let k = m; k < i; k++) {
-    const nr = Math.min(3, i - k + 1);
-    if (k > m) {
-      v0 = at(k, k - 1);
-      v1 = at(k + 1, k - 1);
-      v2 = nr === 3 ? at(k + 2, k - 1) : 0;
-    }
-    // Householder reflector P = I − t u uᵀ, u = (1, u1, u2), mapping (v0, v1, v2) to (beta, 0, 0).
-    // Built from the vector divided by its largest entry, so bulges of subnormal
-    // size still give an orthogonal P (1/(v0 − beta) would overflow otherwise).
-    if (v1 === 0 && v2 === 0) continue;
-    const a0 = Math.abs(v0);
-    const a1 = Math.abs(v1);
-    const a2 = Math.abs(v2);
-    const mx = a0 > a1 ? (a0 > a2 ? a0 : a2) : a1 > a2 ? a1 : a2;
-    const w0 = v0 / mx;
-    const w1 = v1 / mx;
-    const w2 = v2 / mx;
-    const bs = w0 >= 0 ? -hypot2(w0, hypot2(w1, w2)) : hypot2(w0, hypot2(w1, w2));
-    const t = (bs - w0) / bs;
-    const sc = 1 / (w0 - bs);
-    const u1 = w1 * sc;
-    const u2 = w2 * sc;
-    const beta = bs * mx;
-    if (k > m) {
-      h[k * n + k - 1] = beta;
-      h[(k + 1) * n + k - 1] = 0;
-      if (nr === 3) h[(k + 2) * n + k - 1] = 0;
-    } else if (m > l) {
-      // The reflector also scales the small entry left of the bulge.
-      h[k * n + k - 1] *= 1 - t;
-    }
-    const t1 = t * u1;
-    const t2 = t * u2;
-    const o0 = k * n;
-    const o1 = o0 + n;
-    const o2 = o1 + n;
-    if (nr === 3) {
-      for (let j = k; j <= colEnd; j++) {
-        const s = h[o0 + j] + u1 * h[o1 + j] + u2 * h[o2 + j];
-        h[o0 + j] -= s * t;
-        h[o1 + j] -= s * t1;
-        h[o2 + j] -= s * t2;
+  // The bulge is chased in windows of WINDOW steps. Inside a window each
+  // reflector is applied at once, but only to the part of H near the
+  // diagonal that the next reflectors read (rows and columns k0..wEnd); its
+  // action on the columns right of the window, on the rows above it and on
+  // Zᵀ is deferred to the end of the window and done by `chain`, which passes
+  // every entry through all the window's reflectors in registers (one load
+  // and one store per entry instead of one per reflector). Every entry still
+  // sees the same reflectors in the same order through the same
+  // expressions, so the result is bit for bit that of applying each reflector
+  // everywhere at once.
+  for (let k0 = m; k0 < i; k0 += WINDOW) {
+    const k1 = Math.min(k0 + WINDOW, i) - 1;
+    const wEnd = Math.min(k1 + 2, i);
+    for (let k = k0; k <= k1; k++) {
+      const nr = Math.min(3, i - k + 1);
+      const j = k - k0;
+      winT[j] = 0;
+      if (k > m) {
+        v0 = at(k, k - 1);
+        v1 = at(k + 1, k - 1);
+        v2 = nr === 3 ? at(k + 2, k - 1) : 0;
       }
-      const rEnd = Math.min(k + 3, i);
-      for (let r = rowStart; r <= rEnd; r++) {
-        const o = r * n + k;
-        const s = h[o] + u1 * h[o + 1] + u2 * h[o + 2];
-        h[o] -= s * t;
-        h[o + 1] -= s * t1;
-        h[o + 2] -= s * t2;
+      // Householder reflector P = I − t u uᵀ, u = (1, u1, u2), mapping (v0, v1, v2) to (beta, 0, 0).
+      // Built from the vector divided by its largest entry, so bulges of subnormal
+      // size still give an orthogonal P (1/(v0 − beta) would overflow otherwise).
+      if (v1 === 0 && v2 === 0) continue;
+      const a0 = Math.abs(v0);
+      const a1 = Math.abs(v1);
+      const a2 = Math.abs(v2);
+      const mx = a0 > a1 ? (a0 > a2 ? a0 : a2) : a1 > a2 ? a1 : a2;
+      const w0 = v0 / mx;
+      const w1 = v1 / mx;
+      const w2 = v2 / mx;
+      const bs = w0 >= 0 ? -hypot2(w0, hypot2(w1, w2)) : hypot2(w0, hypot2(w1, w2));
+      const t = (bs - w0) / bs;
+      const sc = 1 / (w0 - bs);
+      const u1 = w1 * sc;
+      const u2 = w2 * sc;
+      const beta = bs * mx;
+      if (k > m) {
+        h[k * n + k - 1] = beta;
+        h[(k + 1) * n + k - 1] = 0;
+        if (nr === 3) h[(k + 2) * n + k - 1] = 0;
+      } else if (m > l) {
+        // The reflector also scales the small entry left of the bulge.
+        h[k * n + k - 1] *= 1 - t;
       }
-      if (zt !== null) {
-        for (let j = lo; j <= hi; j++) {
-          const s = zt[o0 + j] + u1 * zt[o1 + j] + u2 * zt[o2 + j];
-          zt[o0 + j] -= s * t;
-          zt[o1 + j] -= s * t1;
-          zt[o2 + j] -= s * t2;
+      const t1 = t * u1;
+      const t2 = t * u2;
+      winT[j] = t;
+      winU1[j] = u1;
+      winU2[j] = nr === 3 ? u2 : 0;
+      winT1[j] = t1;
+      winT2[j] = nr === 3 ? t2 : 0;
+      const o0 = k * n;
+      const o1 = o0 + n;
+      const o2 = o1 + n;
+      const r0 = Math.max(rowStart, k0);
+      if (nr === 3) {
+        for (let c = k; c <= wEnd; c++) {
+          const s = h[o0 + c] + u1 * h[o1 + c] + u2 * h[o2 + c];
+          h[o0 + c] -= s * t;
+          h[o1 + c] -= s * t1;
+          h[o2 + c] -= s * t2;
+        }
+        const rEnd = Math.min(k + 3, i);
+        for (let r = r0; r <= rEnd; r++) {
+          const o = r * n + k;
+          const s = h[o] + u1 * h[o + 1] + u2 * h[o + 2];
+          h[o] -= s * t;
+          h[o + 1] -= s * t1;
+          h[o + 2] -= s * t2;
+        }
+      } else {
+        for (let c = k; c <= wEnd; c++) {
+          const s = h[o0 + c] + u1 * h[o1 + c];
+          h[o0 + c] -= s * t;
+          h[o1 + c] -= s * t1;
+        }
+        for (let r = r0; r <= i; r++) {
+          const o = r * n + k;
+          const s = h[o] + u1 * h[o + 1];
+          h[o] -= s * t;
+          h[o + 1] -= s * t1;
         }
       }
-    } else {
-      for (let j = k; j <= colEnd; j++) {
-        const s = h[o0 + j] + u1 * h[o1 + j];
-        h[o0 + j] -= s * t;
-        h[o1 + j] -= s * t1;
+    }
+    // Deferred: the window's reflectors on the columns right of it, the rows above it, and Zᵀ.
+    const cnt = k1 - k0 + 1;
+    const last3 = i - k1 + 1 >= 3;
+    if (wEnd < colEnd) chain(h, k0 * n + wEnd + 1, n, 1, colEnd - wEnd, cnt, last3);
+    if (rowStart < k0) chain(h, rowStart * n + k0, 1, n, k0 - rowStart, cnt, last3);
+    if (zt !== null) chain(zt, k0 * n + lo, n, 1, hi - lo + 1, cnt, last3);
+  }
+}
+
+/** Steps of the bulge chase per window (see `sweep`). */
+const WINDOW = 16;
+const winT = new Float64Array(WINDOW);
+const winU1 = new Float64Array(WINDOW);
+const winU2 = new Float64Array(WINDOW);
+const winT1 = new Float64Array(WINDOW);
+const winT2 = new Float64Array(WINDOW);
+
+/**
+ * Applies the window's reflectors j = 0..cnt−1 (reflector j mixes elements
+ * j, j+1, j+2 of a chain; the last one mixes only two when `last3` is false)
+ * to `lanes` independent chains of x: element e of lane p is
+ * x[base + e·es + p·ls]. Each lane carries its two pending elements through
+ * the whole window, two lanes at a time for instruction-level parallelism.
+ */
+function chain(x: Float64Array, base: number, es: number, ls: number, lanes: number, cnt: number, last3: boolean): void {
+  const full = last3 ? cnt : cnt - 1; // reflectors that act on three elements
+  let p = 0;
+  for (; p + 3 < lanes; p += 4) {
+    const b0 = base + p * ls;
+    const b1 = b0 + ls;
+    const b2 = b1 + ls;
+    const b3 = b2 + ls;
+    let x0 = x[b0], x1 = x[b0 + es];
+    let y0 = x[b1], y1 = x[b1 + es];
+    let z0 = x[b2], z1 = x[b2 + es];
+    let w0 = x[b3], w1 = x[b3 + es];
+    let e = 0;
+    for (let j = 0; j < full; j++, e += es) {
+      const e2 = e + 2 * es;
+      let x2 = x[b0 + e2];
+      let y2 = x[b1 + e2];
+      let z2 = x[b2 + e2];
+      let w2 = x[b3 + e2];
+      const t = winT[j];
+      if (t !== 0) {
+        const u1 = winU1[j];
+        const u2 = winU2[j];
+        const sx = x0 + u1 * x1 + u2 * x2;
+        const sy = y0 + u1 * y1 + u2 * y2;
+        const sz = z0 + u1 * z1 + u2 * z2;
+        const sw = w0 + u1 * w1 + u2 * w2;
+        x0 -= sx * t;
+        y0 -= sy * t;
+        z0 -= sz * t;
+        w0 -= sw * t;
+        const t1 = winT1[j];
+        x1 -= sx * t1;
+        y1 -= sy * t1;
+        z1 -= sz * t1;
+        w1 -= sw * t1;
+        const t2 = winT2[j];
+        x2 -= sx * t2;
+        y2 -= sy * t2;
+        z2 -= sz * t2;
+        w2 -= sw * t2;
       }
-      for (let r = rowStart; r <= i; r++) {
-        const o = r * n + k;
-        const s = h[o] + u1 * h[o + 1];
-        h[o] -= s * t;
-        h[o + 1] -= s * t1;
-      }
-      if (zt !== null) {
-        for (let j = lo; j <= hi; j++) {
-          const s = zt[o0 + j] + u1 * zt[o1 + j];
-          zt[o0 + j] -= s * t;
-          zt[o1 + j] -= s * t1;
-        }
+      x[b0 + e] = x0;
+      x[b1 + e] = y0;
+      x[b2 + e] = z0;
+      x[b3 + e] = w0;
+      x0 = x1; x1 = x2;
+      y0 = y1; y1 = y2;
+      z0 = z1; z1 = z2;
+      w0 = w1; w1 = w2;
+    }
+    if (full < cnt) {
+      const t = winT[full];
+      if (t !== 0) {
+        const u1 = winU1[full];
+        const t1 = winT1[full];
+        const sx = x0 + u1 * x1;
+        const sy = y0 + u1 * y1;
+        const sz = z0 + u1 * z1;
+        const sw = w0 + u1 * w1;
+        x0 -= sx * t; x1 -= sx * t1;
+        y0 -= sy * t; y1 -= sy * t1;
+        z0 -= sz * t; z1 -= sz * t1;
+        w0 -= sw * t; w1 -= sw * t1;
       }
     }
+    x[b0 + e] = x0; x[b0 + e + es] = x1;
+    x[b1 + e] = y0; x[b1 + e + es] = y1;
+    x[b2 + e] = z0; x[b2 + e + es] = z1;
+    x[b3 + e] = w0; x[b3 + e + es] = w1;
+  }
+  for (; p < lanes; p++) {
+    const b0 = base + p * ls;
+    let x0 = x[b0];
+    let x1 = x[b0 + es];
+    let e = 0;
+    for (let j = 0; j < full; j++, e += es) {
+      let x2 = x[b0 + e + 2 * es];
+      const t = winT[j];
+      if (t !== 0) {
+        const s = x0 + winU1[j] * x1 + winU2[j] * x2;
+        x0 -= s * t;
+        x1 -= s * winT1[j];
+        x2 -= s * winT2[j];
+      }
+      x[b0 + e] = x0;
+      x0 = x1;
+      x1 = x2;
+    }
+    if (full < cnt) {
+      const t = winT[full];
+      if (t !== 0) {
+        const s = x0 + winU1[full] * x1;
+        x0 -= s * t;
+        x1 -= s * winT1[full];
+      }
+    }
+    x[b0 + e] = x0;
+    x[b0 + e + es] = x1;
   }
 }
