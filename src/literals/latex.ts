@@ -7,7 +7,7 @@
  * Cells are LaTeX expressions (`\frac`, `\sqrt[n]{}`, `\pi`, `\cdot`, `i`).
  */
 import type { Ctx } from './context';
-import { buildMatrix, fail, isComplex, quote } from './context';
+import { buildMatrix, fail, isComplex, quote, tooLarge } from './context';
 import { checkFinite, evalCanonical } from './entries';
 import { isSpace, scanNumber } from './scanner';
 import type { Entry, ParsedMatrix } from './types';
@@ -96,9 +96,12 @@ export function parseLatex(ctx: Ctx): ParsedMatrix {
   const bodyStart = env.name === 'array' || env.name === 'darray' || env.name.endsWith('*') || env.name.includes('Nice') ? skipGroups(s, env.bodyStart, env.bodyEnd) : env.bodyStart;
   const values: Entry[][] = [];
   const rowOffsets: number[] = [];
+  let count = 0;
   for (const row of splitRows(s, bodyStart, env.bodyEnd)) {
     const cells = splitCells(s, row[0], row[1]);
     if (cells.every(([a, b]) => s.slice(a, b).trim() === '')) continue;
+    if (count + cells.length > ctx.maxEntries) tooLarge(ctx, cells[ctx.maxEntries - count][0], true);
+    count += cells.length;
     values.push(cells.map(([a, b]) => latexEntry(ctx, a, b)));
     rowOffsets.push(row[0]);
   }

@@ -4,13 +4,13 @@
  */
 import { readCodeCall, readEigen } from './code';
 import type { Ctx } from './context';
-import { buildMatrix, fail } from './context';
+import { buildMatrix, fail, tooLarge } from './context';
 import { chooseFamily, familyOfLanguage, familyOfNotation, findCandidates } from './detect';
 import { parseLatex } from './latex';
 import { maskText } from './mask';
 import type { TokLiteral } from './python';
 import { isNewExpression, readBareBracket, readCall } from './python';
-import type { Family } from './scanner';
+import type { EntryLimit, Family } from './scanner';
 import { closerOf, matchClose, tokenize } from './scanner';
 import { looksMarkdownTable, looksPrintout, parseBlock, parseMarkdownTable } from './tables';
 import { LiteralError, positionAt } from './types';
@@ -58,8 +58,10 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
   if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   if (looksPrintout(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   if (!/[[{(<]/.test(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: family === 'generic' ? masked : maskText(text, 'generic') }), options);
-  const tokens = tokenize(masked, family);
+  const limit: EntryLimit = { max: maxEntries, at: -1 };
+  const tokens = tokenize(masked, family, 0, masked.length, limit);
   const ctx: Ctx = { ...base, tokens };
+  if (limit.at >= 0) tooLarge(ctx, limit.at, true);
   const cands = findCandidates(tokens, family, 0, tokens.length, false);
   if (cands.length === 0) return withNotation(parseBlock({ ...ctx, family: 'generic', masked: family === 'generic' ? masked : maskText(text, 'generic') }), options);
   const c = cands[0];

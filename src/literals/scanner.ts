@@ -161,20 +161,140 @@ export function endsOperand(prev: Token | undefined): boolean {
 }
 
 /**
+ * A cap on the entries a tokenizing pass may meet. `at` becomes the offset of the
+ * first entry past `max` (and tokenizing stops there), or stays -1.
+ */
+export interface EntryLimit {
+  max: number;
+  at: number;
+}
+
+interface CountFrame {
+  /** Entries directly inside this bracket are counted (a list or matrix, not a call, index or block). */
+  counting: boolean;
+  /** Whitespace separates entries here (MATLAB-style rows, printed arrays). */
+  juxt: boolean;
+  /** Entries counted here because of whitespace that a later comma may still take back (a comma list). */
+  juxtCount: number;
+  /** A `;` sits in this bracket: it is matrix syntax, where whitespace separates entries for sure. */
+  semi: boolean;
+  /** Index of the opening bracket. */
+  open: number;
+}
+
+/**
+ * Counts entries while tokenizing, so an oversized literal is refused before it is
+ * read. The count never exceeds the number of entries the readers will find (it
+ * skips what it cannot be sure of: call arguments, entries in parentheses, R and
+ * Rust constructors, whitespace in comma lists), so a refusal is never spurious;
+ * what it misses is caught by the exact checks after reading.
+ */
+class EntryCounter {
+  private readonly frames: CountFrame[] = [];
+  private count = 0;
+  private eigen = false;
+  private pendingSign = -1;
+  /** Counted entries a later comma may still take back. */
+  private unsure = 0;
+  private readonly braces: boolean;
+  private readonly juxtFamily: boolean;
+  private readonly commasOnly: boolean;
+
+  constructor(private readonly limit: EntryLimit, private readonly f: Family) {
+    this.braces = f === 'mathematica' || f === 'cpp' || f === 'generic';
+    this.juxtFamily = f !== 'js' && f !== 'rust' && f !== 'typst' && f !== 'cpp' && f !== 'mathematica' && f !== 'r' && f !== 'fortran';
+    this.commasOnly = f === 'python' || f === 'generic';
+  }
+
+  /** Accounts for `out[k]`; returns true once the limit is passed. */
+  see(out: readonly Token[], k: number): boolean {
+    const t = out[k];
+    const prev = out[k - 1];
+    const top = this.frames[this.frames.length - 1];
+    if (this.pendingSign === k - 1 && this.pendingSign >= 0) {
+      this.pendingSign = -1;
+      if (!t.space && (t.kind === 'num' || t.kind === 'id' || t.kind === 'open') && this.bump(prev.start, top, true)) return true;
+    }
+    if (t.kind === 'open') {
+      let counting: boolean;
+      if (t.text === '(') counting = !!top && top.counting && (prev.kind === 'sep' || k - 1 === top.open);
+      else counting = (t.text === '[' || (t.text === '{' && this.braces)) && !(endsOperand(prev) && !t.space);
+      this.frames.push({ counting, juxt: t.text === '[' && this.juxtFamily, juxtCount: 0, semi: false, open: k });
+      return false;
+    }
+    if (t.kind === 'close') {
+      const fr = this.frames.pop();
+      if (fr) this.settle(fr);
+      return false;
+    }
+    if (t.kind === 'sep') {
+      if (!top && t.text === ';') this.eigen = false;
+      if (top && t.text === ';') { top.semi = true; this.settle(top); }
+      if (top && t.text === ',' && this.commasOnly && top.juxt && !top.semi) {
+        this.count -= top.juxtCount;
+        this.unsure -= top.juxtCount;
+        top.juxtCount = 0;
+        top.juxt = false;
+      }
+      return false;
+    }
+    if (!top && t.kind === 'op' && t.text === '<<' && (this.f === 'cpp' || this.f === 'generic')) {
+      this.eigen = true;
+      return false;
+    }
+    if (top ? !top.counting : !this.eigen) return false;
+    const sign = t.kind === 'op' && (t.text === '-' || t.text === '+');
+    if (t.kind !== 'num' && t.kind !== 'id' && !sign) return false;
+    const atStart = top ? k - 1 === top.open || prev.kind === 'sep' : (prev.kind === 'op' && prev.text === '<<') || (prev.kind === 'sep' && prev.text === ',');
+    if (atStart) return this.bump(t.start, top, false);
+    if (top && top.juxt && t.space && endsOperand(prev)) {
+      if (sign) { this.pendingSign = k; return false; }
+      return this.bump(t.start, top, true);
+    }
+    return false;
+  }
+
+  /** The whitespace-counted entries of `fr` can no longer be taken back. */
+  private settle(fr: CountFrame): void {
+    this.unsure -= fr.juxtCount;
+    fr.juxtCount = 0;
+  }
+
+  private bump(at: number, frame: CountFrame | undefined, juxt: boolean): boolean {
+    this.count++;
+    if (juxt && frame && this.commasOnly && !frame.semi) {
+      frame.juxtCount++;
+      this.unsure++;
+    }
+    // Only a sure count refuses.
+    if (this.count - this.unsure > this.limit.max) {
+      this.limit.at = at;
+      return true;
+    }
+    return false;
+  }
+}
+
+/**
  * Splits `src[from, to)` into tokens. Never throws; characters it does not know
  * become one-character `op` tokens for the parsers to refuse with a position.
+ * With `limit`, entries are counted on the way and tokenizing stops at the first
+ * entry past `limit.max` (its offset goes to `limit.at`).
  */
-export function tokenize(src: string, f: Family, from = 0, to = src.length): Token[] {
+export function tokenize(src: string, f: Family, from = 0, to = src.length, limit?: EntryLimit): Token[] {
   const out: Token[] = [];
   let i = from;
   let space = false;
   let nl = false;
+  const counter = limit ? new EntryCounter(limit, f) : undefined;
+  let stop = false;
   const push = (kind: TokKind, start: number, end: number, text: string, imag = false): void => {
     out.push({ kind, start, end, text, imag, space, nl });
     space = false;
     nl = false;
+    if (counter && counter.see(out, out.length - 1)) stop = true;
   };
-  while (i < to) {
+  while (i < to && !stop) {
     const c = src.charCodeAt(i);
     if (c === 32) { space = true; i++; continue; }
     const ch = src[i];

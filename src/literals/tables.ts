@@ -8,7 +8,7 @@
  */
 import { splitItems } from './brackets';
 import type { Ctx } from './context';
-import { buildMatrix, fail, quote } from './context';
+import { buildMatrix, fail, quote, tooLarge } from './context';
 import { checkFinite, evalEntry } from './entries';
 import type { Token } from './scanner';
 import { scanNumber, tokenize } from './scanner';
@@ -127,6 +127,11 @@ function readGrid(ctx: Ctx, rows: Cell[][], rowStarts: number[], notation: Notat
   const cornerEmpty = !!header && header.length === data[0].length && header[0].text === '' && header.length > 1;
   const headerShort = !!header && header.length + 1 === data[0].length && notation !== 'markdown-table';
   if (firstNonNumeric || cornerEmpty || headerShort) data = data.map((r) => r.slice(1));
+  let count = 0;
+  for (const r of data) {
+    if (count + r.length > ctx.maxEntries) tooLarge(ctx, r[ctx.maxEntries - count].a, true);
+    count += r.length;
+  }
   const values = data.map((r) => r.map((c) => cellValue(ctx, c, !!opts.decimalComma)));
   return buildMatrix(ctx, values, starts, notation, opts.span);
 }
@@ -275,22 +280,42 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
     else if (ls.every((l) => l.text.includes(';'))) delim = ';';
     else if (ls.every((l) => l.text.includes(',')) && !rSheet) delim = ',';
   }
-  const rowsOf = (block: Line[]): Cell[][] => block.map((l) => {
+  const split = (l: Line): Cell[] => {
     if (sage) {
       const a = s.indexOf('[', l.a) + 1;
       const b = s.lastIndexOf(']', l.b);
       return splitWhitespace(ctx, { a, b, text: s.slice(a, b) });
     }
     return delim ? splitDelimited(s, l, delim) : splitWhitespace(ctx, l);
-  });
+  };
+  // Splitting stops once there are more cells than the limit allows even if the first
+  // row is a header and the first column labels; the rest is never read.
+  let cells = 0;
+  let rowsSplit = 0;
+  let firstRow = -1;
+  let cut = -1;
+  const rowsOf = (block: Line[], bi: number): Cell[][] => {
+    const out: Cell[][] = [];
+    for (const l of block) {
+      if (cut >= 0) break;
+      const r = split(l);
+      out.push(r);
+      if (firstRow < 0) firstRow = r.length;
+      cells += r.length;
+      rowsSplit++;
+      if (cells > ctx.maxEntries + firstRow + rowsSplit) cut = bi;
+    }
+    return out;
+  };
   const trailingDelim = (r: Cell[][]): Cell[][] => (delim && r.every((x) => x.length > 1 && x[x.length - 1].text === '') ? r.map((x) => x.slice(0, -1)) : r);
   const plain: NotationId = sage ? 'bracket-rows' : rSheet ? 'r-output' : delim === '\t' ? 'tsv' : delim ? 'csv' : 'whitespace';
   const nota: NotationId = notation ?? fragmentNotation(ctx, plain);
-  const cellRows = blocks.map((block) => trailingDelim(rowsOf(block)));
+  const cellRows = blocks.map((block, bi) => trailingDelim(rowsOf(block, bi)));
+  if (cut >= 0 && blocks.length > 1) tooLarge(ctx, blocks[cut][0].a);
   if (!notation) refuseShapeless(ctx, cellRows.flat(), span);
   let m: ParsedMatrix | undefined;
   for (const [bi, block] of blocks.entries()) {
-    const part = readGrid(ctx, cellRows[bi], block.map((l) => l.a), nota, { decimalComma: delim === ';', span });
+    const part = readGrid(ctx, cellRows[bi], block.slice(0, cellRows[bi].length).map((l) => l.a), nota, { decimalComma: delim === ';', span });
     if (!m) m = part;
     else {
       if (part.rows !== m.rows) fail(ctx, 'ragged', `ragged column blocks: a later block has ${part.rows} rows, but the first block has ${m.rows}`, block[0].a);
