@@ -6,6 +6,7 @@
  */
 import { reflector, type Reflector } from './eigShared';
 import { applyBlock, formT, wyBlock } from './householderWy';
+import { gemm } from './blas';
 
 const refl: Reflector = { beta: 0, tau: 0 };
 
@@ -16,12 +17,22 @@ export interface HessenbergReflectors {
   tau: Float64Array;
 }
 
+/** Reflectors per panel of the blocked reduction. */
+const HB = 16;
+/** Below this many remaining columns the reduction finishes unblocked. */
+const HB_MIN = 64;
+
 /** Reduces `a` (n×n, row-major) in place; entries below the subdiagonal become exact zeros. */
 export function hessenberg(a: Float64Array, n: number, lo: number, hi: number): HessenbergReflectors {
   const v = new Float64Array(n * n);
   const tau = new Float64Array(n);
   const w = new Float64Array(n);
-  for (let k = lo; k + 1 < hi; k++) {
+  let k = lo;
+  if (hi - lo > HB_MIN) {
+    const p = new Panel(n, hi);
+    for (; hi - k > HB_MIN; k += HB) blockedPanel(a, n, hi, k, v, tau, p);
+  }
+  for (; k + 1 < hi; k++) {
     const k1 = k + 1;
     const vo = k * n;
     // Scaled norms (LAPACK dlarfg's safeguards): subnormal or 1e-160-sized columns still give an orthogonal reflector.
@@ -38,6 +49,121 @@ export function hessenberg(a: Float64Array, n: number, lo: number, hi: number): 
     rightReflect(a, n, v, vo, t, 0, hi, k1, hi);
   }
   return { v, tau };
+}
+
+/** Scratch of the blocked reduction. */
+class Panel {
+  /** Vᵀ of the panel, HB rows of length hi − j0 (allocated for the first panel, the longest). */
+  vt: Float64Array;
+  /** Y = A·V·T, rows 0..hi, HB columns (row-major, ld HB). */
+  y: Float64Array;
+  T: Float64Array;
+  col: Float64Array;
+  s: Float64Array;
+  work: Float64Array;
+  constructor(n: number, hi: number) {
+    this.vt = new Float64Array(HB * n);
+    this.y = new Float64Array(HB * (hi + 1));
+    this.T = new Float64Array(HB * HB);
+    this.col = new Float64Array(n);
+    this.s = new Float64Array(HB);
+    this.work = new Float64Array(HB * n);
+  }
+}
+
+/**
+ * HB steps of the reduction starting at column j0, with the update of the
+ * rest of the matrix deferred and done as matrix products (LAPACK's
+ * dgehrd/dlahr2 scheme, adapted to row-major storage): the panel's
+ * reflectors form Q = I − V·T·Vᵀ, and with Y = A·V·T (A as at the start of
+ * the panel) each panel column is brought up to date just before its
+ * reflector is made — right side A·Q through Y, left side Qᵀ· through V and
+ * T — while the trailing columns get A ← Qᵀ·(A − Y·Vᵀ) at the end, by `gemm`
+ * and `applyBlock`. The products A·v with the not yet updated trailing
+ * columns stay matrix–vector work, as in LAPACK.
+ */
+function blockedPanel(a: Float64Array, n: number, hi: number, j0: number, v: Float64Array, tau: Float64Array, p: Panel): void {
+  const { vt, y, T, col, s, work } = p;
+  const len = hi - j0; // indices j0+1..hi
+  const base = j0 + 1;
+  vt.fill(0, 0, HB * len);
+  T.fill(0);
+  for (let i = 0; i < HB; i++) {
+    const k = j0 + i;
+    const k1 = k + 1;
+    if (i > 0) {
+      // Right side: column k of A·Q_i = A[:, k] − Y_i·(row k of V_i)ᵀ, rows 0..hi.
+      const vk = k - base; // position of index k in the rows of vt
+      for (let c = 0; c < i; c++) s[c] = vt[c * len + vk];
+      for (let r = 0; r <= hi; r++) {
+        const yo = r * HB;
+        let acc = 0;
+        for (let c = 0; c < i; c++) acc += y[yo + c] * s[c];
+        a[r * n + k] -= acc;
+      }
+      // Left side: rows base..hi of the column ← (I − V_i T_iᵀ V_iᵀ)·column.
+      for (let r = 0; r < len; r++) col[r] = a[(base + r) * n + k];
+      for (let c = 0; c < i; c++) {
+        const vo = c * len;
+        let acc = 0;
+        for (let r = c; r < len; r++) acc += vt[vo + r] * col[r];
+        s[c] = acc;
+      }
+      // s ← T_iᵀ s (bottom-up: entry c uses s[0..c]).
+      for (let c = i - 1; c >= 0; c--) {
+        let acc = 0;
+        for (let d = 0; d <= c; d++) acc += T[d * HB + c] * s[d];
+        s[c] = acc;
+      }
+      for (let c = 0; c < i; c++) {
+        const sc = s[c];
+        if (sc === 0) continue;
+        const vo = c * len;
+        for (let r = c; r < len; r++) col[r] -= vt[vo + r] * sc;
+      }
+      for (let r = 0; r < len; r++) a[(base + r) * n + k] = col[r];
+    }
+    // Reflector for rows k1..hi of column k.
+    const vo = k * n;
+    reflector(a[k1 * n + k], a, (k1 + 1) * n + k, n, hi - k1, v, vo + k1 + 1, 1, refl);
+    const t = refl.tau;
+    const vr = i * len;
+    if (t === 0) continue; // H_k = I: zero row of Vᵀ, zero column of Y and T
+    v[vo + k1] = 1;
+    for (let r = k1 + 1; r <= hi; r++) a[r * n + k] = 0;
+    a[k1 * n + k] = refl.beta;
+    tau[k] = t;
+    for (let r = k1; r <= hi; r++) vt[vr + r - base] = v[vo + r];
+    // s = V_iᵀ v (v is zero before index k1).
+    for (let c = 0; c < i; c++) {
+      const o = c * len;
+      let acc = 0;
+      for (let r = k1 - base; r < len; r++) acc += vt[o + r] * vt[vr + r];
+      s[c] = acc;
+    }
+    // Y[:, i] = t·(A[:, k1..hi]·v − Y_i·s) over rows 0..hi, with the columns k1..hi not yet updated.
+    for (let r = 0; r <= hi; r++) {
+      const ro = r * n;
+      let acc = 0;
+      for (let c = k1; c <= hi; c++) acc += a[ro + c] * v[vo + c];
+      const yo = r * HB;
+      let corr = 0;
+      for (let c = 0; c < i; c++) corr += y[yo + c] * s[c];
+      y[yo + i] = t * (acc - corr);
+    }
+    // T[0:i, i] = −t·T_i·s, T[i][i] = t.
+    for (let c = 0; c < i; c++) {
+      let acc = 0;
+      for (let d = c; d < i; d++) acc += T[c * HB + d] * s[d];
+      T[c * HB + i] = -t * acc;
+    }
+    T[i * HB + i] = t;
+  }
+  // Trailing columns j0+HB..hi: right side A ← A − Y·Vᵀ (rows 0..hi) ...
+  const c0 = j0 + HB;
+  gemm(hi + 1, hi - c0 + 1, HB, -1, y, 0, HB, 1, vt, c0 - base, len, a, c0, n);
+  // ... then the left side Qᵀ· on rows base..hi, columns c0..n−1.
+  applyBlock(HB, len, vt, T, true, a, base * n + c0, n, n - c0, work);
 }
 
 /**
