@@ -218,58 +218,6 @@ export function scalePow2(A: Dense, p: number): void {
 }
 
 /**
- * A[r0:r1, c0:c1] ← (I − τ·v·vᵀ)·A[r0:r1, c0:c1] for row-major A with leading
- * dimension ld; v is indexed by row (v[r0..r1−1]) and w is scratch of length ≥ c1.
- * Two passes over the block (w = τ·vᵀA, then A −= v·wᵀ), each walking two
- * rows at a time so every load of w serves two rows.
- */
-export function reflectLeft(
-  a: Float64Array,
-  ld: number,
-  r0: number,
-  r1: number,
-  c0: number,
-  c1: number,
-  v: Float64Array,
-  tau: number,
-  w: Float64Array,
-): void {
-  if (tau === 0 || c0 >= c1) return;
-  for (let c = c0; c < c1; c++) w[c] = 0;
-  let i = r0;
-  for (; i + 1 < r1; i += 2) {
-    const p = i * ld;
-    const q = p + ld;
-    const v0 = v[i];
-    const v1 = v[i + 1];
-    for (let c = c0; c < c1; c++) w[c] += v0 * a[p + c] + v1 * a[q + c];
-  }
-  if (i < r1) {
-    const p = i * ld;
-    const v0 = v[i];
-    for (let c = c0; c < c1; c++) w[c] += v0 * a[p + c];
-  }
-  for (let c = c0; c < c1; c++) w[c] *= tau;
-  i = r0;
-  for (; i + 1 < r1; i += 2) {
-    const p = i * ld;
-    const q = p + ld;
-    const v0 = v[i];
-    const v1 = v[i + 1];
-    for (let c = c0; c < c1; c++) {
-      const t = w[c];
-      a[p + c] -= v0 * t;
-      a[q + c] -= v1 * t;
-    }
-  }
-  if (i < r1) {
-    const p = i * ld;
-    const v0 = v[i];
-    for (let c = c0; c < c1; c++) a[p + c] -= v0 * w[c];
-  }
-}
-
-/**
  * C ← C + α·op(A)·B, the one matrix-product kernel the blocked algorithms
  * share. C (m×n) and B (k×n) are row-major with leading dimensions ldc, ldb;
  * op(A)[i][p] = a[ao + i·ars + p·acs], so passing (ars, acs) = (lda, 1) reads
