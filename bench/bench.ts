@@ -26,7 +26,6 @@ const HELP = `usage: node dist/bench.js [flags]   (npm run bench -- [flags])
   --timeout S        per-call limit in seconds (default 60, quick 20)
   --seed N           base seed (default 20250101)
   --profile OP N     run only LinAlg Lens's OP at size N in this thread, repeatedly (for node --cpu-prof)
-  --steps OP N       time the sub-steps of LinAlg Lens's OP at size N (svd, eigh, eig, qr, pca)
   --summarize FILE   summarise a .cpuprofile (self time by function and by source line)`;
 
 function flag(args: string[], name: string): string | undefined {
@@ -34,10 +33,34 @@ function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** Flags and how many values follow each; anything else is refused before a run starts. */
+const FLAGS: Record<string, number> = {
+  '--help': 0, '-h': 0, '--quick': 0, '--out': 1, '--no-write': 0, '--no-numpy': 0, '--only': 1,
+  '--timeout': 1, '--seed': 1, '--profile': 1, '--seconds': 1, '--no-inspector': 0, '--save': 1, '--summarize': 1, '--top': 1,
+};
+
+/** The first argument that is not a known flag (or a flag's value), if any. */
+function unknownArg(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arity = FLAGS[args[i]];
+    if (arity === undefined) return args[i];
+    i += arity;
+    // --profile OP [N]: the size is optional.
+    if (args[i - 1] === '--profile' && /^\d+$/.test(args[i + 1] ?? '')) i++;
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     console.log(HELP);
+    return;
+  }
+  const bad = unknownArg(args);
+  if (bad !== undefined) {
+    console.error(`bench: unknown argument ${JSON.stringify(bad)}\n${HELP}`);
+    process.exitCode = 2;
     return;
   }
   if (profileMain(args)) return;
@@ -49,6 +72,13 @@ async function main(): Promise<void> {
   const only = flag(args, '--only');
   if (only) {
     const ops = new Set(only.split(',') as Op[]);
+    const known = new Set(plan.cases.map((c) => c.op));
+    const unknown = [...ops].filter((o) => !known.has(o));
+    if (unknown.length) {
+      console.error(`bench: --only: unknown operation ${unknown.join(', ')} (known: ${[...known].join(', ')})`);
+      process.exitCode = 2;
+      return;
+    }
     plan.cases = plan.cases.filter((c) => ops.has(c.op));
   }
   const root = path.resolve(__dirname, '..');
