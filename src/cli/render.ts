@@ -4,7 +4,7 @@
  * or readable text with aligned columns, in any notation with --format.
  */
 import type { ParsedMatrix, Entry } from '../literals/types';
-import { formatMatrix, type FormatNotation } from '../literals/format';
+import { formatMatrix, formatVector, type FormatNotation } from '../literals/format';
 import { notationLabel } from '../literals/labels';
 
 const FORMAT_ALIASES: Record<string, string> = { js: 'javascript', octave: 'matlab', ts: 'javascript', python: 'python-list', markdown: 'markdown-table' };
@@ -85,12 +85,21 @@ function matrixBlock(name: string, rows: (Entry | string)[][], req: Req): string
   return `${name} =\n${alignedBlock(rows, req.digits)}`;
 }
 
+/** A 1-D array (S, eigenvalues, x): the notation's own vector form with --format, else one aligned row. */
+function vectorBlock(name: string, v: (Entry | string)[], req: Req): string {
+  if (req.format && v.every((x) => typeof x === 'number')) {
+    const fmt = (FORMAT_ALIASES[req.format] ?? req.format) as FormatNotation;
+    return formatVector(v as number[], fmt, { name, digits: req.digits });
+  }
+  return matrixBlock(name, [v], req);
+}
+
 function field(name: string, v: unknown, req: Req): string {
   if (Array.isArray(v)) {
     if (v.length > 0 && Array.isArray(v[0])) return matrixBlock(name, v as (Entry | string)[][], req);
     if (v.every((x) => isEntry(x) || typeof x === 'string')) {
       if (name === 'warnings') return (v as string[]).map((w) => `warning: ${w}`).join('\n');
-      return v.length ? matrixBlock(name, [v as (Entry | string)[]], req) : `${name} = []`;
+      return v.length ? vectorBlock(name, v as (Entry | string)[], req) : `${name} = []`;
     }
     if (name === 'steps') return stepsText(v as { text: string; matrixAfter: string[][] }[], req.digits);
   }

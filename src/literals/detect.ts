@@ -54,9 +54,13 @@ const CUES: Array<[RegExp, Family, boolean]> = [
   [/\\begin\s*\{/, 'latex', true],
   [/\(\*|\/\/\s*(MatrixForm|N|TableForm)\b|\bMatrixForm\[|\bSqrt\[/, 'mathematica', true],
   [/\{\s*\{/, 'mathematica', false],
+  // Mathematica's exponent (`1.5*^-7`) and its imaginary unit after a number (`2 I`), as FormMatrix writes them.
+  [/\d\*\^[-+]?\d|\d[ \t]+I\b/, 'mathematica', true],
   [/\b(d?matrix|array|d?vector|row_?vector|vec)!\s*[[(]|::(new|from_row_slice|from_column_slice|from_vec|from_shape_vec)\s*\(|\blet\s+mut\b|\bf(32|64)::|\d_?f(32|64)\b|\barr[12]\s*\(/, 'rust', true],
   [/<<|\bEigen::|\bstd::|\.finished\(\)/, 'cpp', true],
   [/\(\/|(^|[^.\w])reshape\s*\(\s*(\(\/|\[|source)/, 'fortran', true],
+  // Fortran double-precision literals: 1d0, 2.5D-3.
+  [/(^|[^\w.])\d+(\.\d*)?[dD][-+]?\d+\b/, 'fortran', true],
   [/(^|[^.\w])mat\s*\(/, 'typst', true],
   [/<-|(^|[^.\w])(matrix\s*\(\s*(c\s*\(|data\s*=|\d+\s*:\s*\d+)|rbind\s*\(|cbind\s*\()|\bbyrow\s*=|(^|[^.\w])c\s*\(/, 'r', true],
   [/>>>|\b(np|numpy|torch|jnp|jax|tf|sp|sympy)\.|\bdtype\s*=|<tf\./, 'python', true],

@@ -158,3 +158,53 @@ export function formatMatrix(values: Entry[][], notation: FormatNotation, option
     }
   }
 }
+
+/**
+ * Formats a 1-D array (singular values, eigenvalues, a solution vector) the way
+ * each notation writes one: numpy/torch/jax `np.array([…])`, MATLAB a column
+ * `[a; b]` (what `svd(A)` returns), Julia a `Vector` `[a, b]`, R `c(…)`,
+ * Mathematica `{…}`, Eigen `VectorXd`, nalgebra `dvector![…]`, ndarray
+ * `array![…]`, a plain JS array. Notations with no 1-D form of their own
+ * (LaTeX, Typst, CSV/TSV and other tables, `np.matrix` strings, Fortran's
+ * `reshape`) get a 1×n row.
+ * Parsing the result gives the same entries back (as a 1×n row or an n×1 column).
+ */
+export function formatVector(values: readonly Entry[], notation: FormatNotation, options: FormatOptions = {}): string {
+  const d = options.digits;
+  const name = options.name;
+  const n = values.length;
+  const complex = values.some((e) => typeof e === 'object');
+  const assign = (s: string, op = ' = '): string => (name ? `${name}${op}${s}` : s);
+  const items = (style: Style): string[] => values.map((e) => entry(e, style, d));
+  const list = (style: Style): string => `[${items(style).join(', ')}]`;
+  if (n === 0) return formatMatrix([[]], notation, options);
+  switch (notation) {
+    case 'numpy': return assign(`np.array(${list('python')}${complex ? ', dtype=complex' : ''})`);
+    case 'jax': return assign(`jnp.array(${list('python')})`);
+    case 'tensorflow': return assign(`tf.constant(${list('python')})`);
+    case 'torch': return assign(`torch.tensor(${list('python')})`);
+    case 'torch-repr': return `tensor(${list('python')})`;
+    case 'numpy-repr': return `array(${list('python')})`;
+    case 'tensorflow-repr': return `<tf.Tensor: shape=(${n},), dtype=${complex ? 'complex128' : 'float64'}, numpy=array(${list('python')})>`;
+    case 'numpy-str': return `[${items('python').join(' ')}]`;
+    case 'python-list': return assign(list('python'));
+    case 'sympy': return assign(`Matrix(${list('sympy')})`);
+    case 'matlab': return name ? `${name} = [${items('matlab').join('; ')}];` : `[${items('matlab').join('; ')}]`;
+    case 'octave-output': return `${name ?? 'ans'} =\n\n${items('plain').map((x) => `   ${x}`).join('\n')}\n`;
+    case 'julia': return assign(list('julia'));
+    case 'julia-repl': return `${n}-element Vector{${complex ? 'ComplexF64' : 'Float64'}}:\n${items('julia').map((x) => ` ${x}`).join('\n')}`;
+    case 'mathematica': return (name ? `${name} = ` : '') + `{${items('mathematica').join(', ')}}` + (name ? ';' : '');
+    case 'r': return assign(`c(${items('r').join(', ')})`, ' <- ');
+    case 'r-output': return `[1] ${items('r').join(' ')}`;
+    case 'javascript': case 'ml-matrix': return (name ? `const ${name} = ` : '') + list('js') + (name ? ';' : '');
+    case 'mathjs': return (name ? `const ${name} = ` : '') + `math.matrix(${list('js')})` + (name ? ';' : '');
+    case 'mathjs-expression': return assign(list('plain'));
+    case 'eigen': {
+      const v = name ?? 'v';
+      return `Eigen::Vector${complex ? 'Xcd' : 'Xd'} ${v}(${n});\n${v} << ${items('cpp').join(', ')};`;
+    }
+    case 'rust-nalgebra': return (name ? `let ${name} = ` : '') + `dvector![${items('rust').join(', ')}]` + (name ? ';' : '');
+    case 'rust-ndarray': return (name ? `let ${name} = ` : '') + `array!${list('rust')}` + (name ? ';' : '');
+    default: return formatMatrix([values.slice()], notation, options);
+  }
+}

@@ -8,5 +8,5 @@ export type { ParseOptions } from './parse';
 export * from './types';
 export { findLiteralAt, findLiterals } from './find';
 export type { LiteralSpan } from './find';
-export { formatMatrix } from './format';
+export { formatMatrix, formatVector } from './format';
 export type { FormatNotation, FormatOptions } from './format';

@@ -12,7 +12,7 @@ import type { TokLiteral } from './python';
 import { isNewExpression, readBareBracket, readCall } from './python';
 import type { EntryLimit, Family } from './scanner';
 import { closerOf, matchClose, tokenize } from './scanner';
-import { looksMarkdownTable, looksPrintout, parseBlock, parseMarkdownTable } from './tables';
+import { looksMarkdownTable, looksPrintout, looksRVector, parseBlock, parseMarkdownTable, parseRVector } from './tables';
 import { LiteralError, positionAt } from './types';
 import type { NotationId, ParsedMatrix } from './types';
 
@@ -56,6 +56,7 @@ function read(text: string, options: ParseOptions): ParsedMatrix {
     return options.notation ? { ...m, notation: options.notation } : m;
   }
   if (looksMarkdownTable(masked)) return withNotation(parseMarkdownTable({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
+  if (looksRVector(masked)) return withNotation(parseRVector({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   if (looksPrintout(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: maskText(text, 'generic') }), options);
   if (!/[[{(<]/.test(masked)) return withNotation(parseBlock({ ...base, family: 'generic', masked: family === 'generic' ? masked : maskText(text, 'generic') }), options);
   const limit: EntryLimit = { max: maxEntries, at: -1 };

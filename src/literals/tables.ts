@@ -136,6 +136,44 @@ function readGrid(ctx: Ctx, rows: Cell[][], rowStarts: number[], notation: Notat
   return buildMatrix(ctx, values, starts, notation, opts.span);
 }
 
+/** R's printed index prefix of a vector line: `[1]`, `[13]`. */
+const R_INDEX = /^(\s*)\[(\d+)\](?=\s)/;
+
+/**
+ * True when every non-empty line starts with R's `[k]` index and the first is
+ * `[1]`: a printed R vector (`[1] 0.5 1.0 2.5`), possibly wrapped over lines.
+ */
+export function looksRVector(s: string): boolean {
+  const ls = lines(s).filter((l) => l.text.trim() !== '');
+  if (ls.length === 0) return false;
+  const first = R_INDEX.exec(ls[0].text);
+  return !!first && first[2] === '1' && ls.every((l) => R_INDEX.test(l.text) && !/[[\](){}]/.test(l.text.replace(R_INDEX, '')));
+}
+
+/**
+ * Reads a printed R vector as a 1×n row. Each wrapped line's `[k]` must be the
+ * 1-based index of its first entry; a mismatch means lines were lost or edited.
+ */
+export function parseRVector(ctx: Ctx): ParsedMatrix {
+  const s = ctx.masked;
+  const ls = lines(s).filter((l) => l.text.trim() !== '');
+  const row: Cell[] = [];
+  for (const l of ls) {
+    const m = R_INDEX.exec(l.text) as RegExpExecArray;
+    const at = l.a + m[1].length;
+    if (Number(m[2]) !== row.length + 1) {
+      fail(ctx, 'shape-mismatch', `this line of the printed R vector starts at index [${m[2]}], but ${row.length} entries come before it (expected [${row.length + 1}])`, at);
+    }
+    const rest = { a: at + m[2].length + 2, b: l.b, text: s.slice(at + m[2].length + 2, l.b) };
+    const cells = splitWhitespace(ctx, rest);
+    if (cells.length === 0) fail(ctx, 'empty', `the line indexed [${m[2]}] has no entries`, at);
+    if (row.length + cells.length > ctx.maxEntries) tooLarge(ctx, cells[ctx.maxEntries - row.length].a, true);
+    row.push(...cells);
+  }
+  const values = [row.map((c) => cellValue(ctx, c, false))];
+  return buildMatrix(ctx, values, [ls[0].a], 'r-output', { start: ls[0].a, end: ls[ls.length - 1].b });
+}
+
 /** True when the (trimmed) lines form a Markdown table. */
 export function looksMarkdownTable(s: string): boolean {
   const ls = lines(s).filter((l) => l.text.trim() !== '');
