@@ -34,7 +34,6 @@ export interface ParseOptions {
 }
 
 /** Characters that never occur in source text or printed output: NUL and other C0 controls (not tab, line breaks, form feed, escape), DEL, U+FFFD. */
-// eslint-disable-next-line no-control-regex
 const BINARY = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f\ufffd]/;
 
 function read(text: string, options: ParseOptions): ParsedMatrix {
