@@ -9,7 +9,7 @@ import { renderJson, renderText } from './render';
 import { parseLiteral } from '../literals';
 import { LiteralError, positionAt, type ParsedMatrix } from '../literals/types';
 import { LinAlgError } from '../linalg/errors';
-import { realMatrix } from '../engine/report';
+import { EntryRefusal, realMatrix } from '../engine/report';
 import { OPERATIONS, isOperationName, runOperation, type OperationInput } from '../engine/operations';
 
 declare const LINALG_LENS_VERSION: string | undefined;
@@ -37,6 +37,9 @@ function errorJson(kind: string, message: string, line: number | null, column: n
   return JSON.stringify({ error: { kind, message, line, column, ...(file !== undefined ? { file } : {}) } });
 }
 
+/** Parsed input files and their texts (a refusal of one entry needs its file's text for the line and column). */
+const TEXTS = new WeakMap<ParsedMatrix, string>();
+
 function readParsed(io: Io, file: string): ParsedMatrix {
   let text: string;
   try {
@@ -46,7 +49,9 @@ function readParsed(io: Io, file: string): ParsedMatrix {
     throw new InputError('io', `cannot read ${file === '-' ? 'standard input' : file} (${code})`, file, null, null);
   }
   try {
-    return parseLiteral(text);
+    const parsed = parseLiteral(text);
+    TEXTS.set(parsed, text);
+    return parsed;
   } catch (e) {
     if (!(e instanceof LiteralError)) throw e;
     const p = positionAt(text, e.position.offset);
@@ -54,13 +59,25 @@ function readParsed(io: Io, file: string): ParsedMatrix {
   }
 }
 
+/** The real matrix in `file`; a complex entry is refused with its line and column. */
+function readReal(io: Io, file: string, parsed = readParsed(io, file)): number[][] {
+  try {
+    return realMatrix(parsed);
+  } catch (e) {
+    const text = TEXTS.get(parsed);
+    if (!(e instanceof EntryRefusal) || text === undefined) throw e;
+    const p = positionAt(text, e.offset);
+    throw new InputError(e.kind, e.message, file, p.line, p.column);
+  }
+}
+
 function buildInput(req: CliRequest, io: Io): { input: OperationInput; parsed: ParsedMatrix } {
   const parsed = readParsed(io, req.files[0]);
-  let A = realMatrix(parsed);
+  let A = readReal(io, req.files[0], parsed);
   const input: OperationInput = { A, full: req.full, upper: req.upper, causal: req.causal, target: req.target, k: req.k };
   if (req.operation === 'attention') {
-    input.K = realMatrix(readParsed(io, req.files[1]));
-    input.V = realMatrix(readParsed(io, req.files[2]));
+    input.K = readReal(io, req.files[1]);
+    input.V = readReal(io, req.files[2]);
   }
   if (req.operation === 'lstsq') {
     if (req.augmented) {
@@ -70,7 +87,7 @@ function buildInput(req: CliRequest, io: Io): { input: OperationInput; parsed: P
       A = A.map((r) => r.slice(0, -1));
       input.A = A;
     } else if (req.rhs !== undefined) {
-      const b = realMatrix(readParsed(io, req.rhs));
+      const b = readReal(io, req.rhs);
       // A vector is read as a 1×m row; as a right-hand side it is the column b.
       const asVector = b.length === 1 && b[0].length === A.length && A.length !== 1;
       input.rhs = asVector ? b[0].map((x) => [x]) : b;

@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import { COMMAND_IDS, SETTINGS } from './ids';
-import { literalErrorInDocument, locateLiteral, UserFacingError } from './literalSource';
+import { literalErrorInDocument, locateLiteral, refusalAt, UserFacingError } from './literalSource';
 import { svdFromText, type SvdFromText } from '../engine/svdFromText';
+import { EntryRefusal } from '../engine/report';
 import { JobCancelled, runJob, WORKER_THRESHOLD_CHARS } from '../engine/runInHost';
 import { isLinAlgError } from '../linalg/errors';
 import { LiteralError } from '../literals/types';
@@ -61,6 +62,7 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
       );
     } catch (e) {
       if (e instanceof LiteralError) throw literalErrorInDocument(editor.document, source, e);
+      if (e instanceof EntryRefusal) throw refusalAt(editor.document, source, e.message, e.offset);
       throw e;
     }
     const { parsed, report } = result;

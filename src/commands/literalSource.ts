@@ -46,7 +46,12 @@ export function locateLiteral(editor: vscode.TextEditor): LiteralText {
 
 /** A parse refusal as a message with the document line and column, pointing at the spot. */
 export function literalErrorInDocument(doc: vscode.TextDocument, source: LiteralText, e: LiteralError): UserFacingError {
-  const offset = source.start + e.position.offset;
-  const where = positionAt(doc.getText(), offset);
-  return new UserFacingError(`${e.message} (line ${where.line}, column ${where.column})`, doc.positionAt(offset));
+  return refusalAt(doc, source, e.message, e.position.offset);
+}
+
+/** `message` about the spot `offset` (into the literal's text), with the document line and column. */
+export function refusalAt(doc: vscode.TextDocument, source: LiteralText, message: string, offset: number): UserFacingError {
+  const at = source.start + offset;
+  const where = positionAt(doc.getText(), at);
+  return new UserFacingError(`${message} (line ${where.line}, column ${where.column})`, doc.positionAt(at));
 }

@@ -12,18 +12,29 @@ import type { Entry, ParsedMatrix } from '../literals/types';
 const EPS = 2.220446049250313e-16;
 
 /**
- * The real matrix of a parsed literal. Throws `LinAlgError('complex-unsupported')`
- * when any entry has a non-zero imaginary part (the decompositions are real-only for now).
+ * A refusal of one entry of the literal: a `LinAlgError` that also says where
+ * the entry was read (`offset` into the parsed text), so the editor and the CLI
+ * can give its line and column.
  */
-export function realMatrix(parsed: Pick<ParsedMatrix, 'values'>): number[][] {
+export class EntryRefusal extends LinAlgError {
+  constructor(kind: LinAlgError['kind'], message: string, readonly offset: number) {
+    super(kind, message);
+  }
+}
+
+/**
+ * The real matrix of a parsed literal. Throws `LinAlgError('complex-unsupported')`
+ * (an `EntryRefusal` with the entry's offset when the parser knows it) when any
+ * entry has a non-zero imaginary part (the decompositions are real-only for now).
+ */
+export function realMatrix(parsed: Pick<ParsedMatrix, 'values' | 'complexAt'>): number[][] {
   return parsed.values.map((row, i) =>
     row.map((e: Entry, j) => {
       if (typeof e === 'number') return e;
       if (e.im !== 0) {
-        throw new LinAlgError(
-          'complex-unsupported',
-          `Entry (${i + 1}, ${j + 1}) is complex (${e.re} ${e.im < 0 ? '-' : '+'} ${Math.abs(e.im)}i). LinAlg Lens computes decompositions of real matrices only.`,
-        );
+        const message = `Entry (${i + 1}, ${j + 1}) is complex (${e.re} ${e.im < 0 ? '-' : '+'} ${Math.abs(e.im)}i). LinAlg Lens computes decompositions of real matrices only.`;
+        if (parsed.complexAt !== undefined) throw new EntryRefusal('complex-unsupported', message, parsed.complexAt);
+        throw new LinAlgError('complex-unsupported', message);
       }
       return e.re;
     }),

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { LinAlgError } from '../linalg/errors';
+import { EntryRefusal } from './report';
 import { LiteralError, positionAt } from '../literals/types';
 import type { WorkerReply, WorkerRequest } from './workerProtocol';
 
@@ -45,7 +46,7 @@ export async function runJob<T>(extensionRoot: string, req: WorkerRequest, heavy
       case 'literal':
         throw new LiteralError(reply.kind, reply.message, positionAt(textOf(req), reply.offset));
       case 'linalg':
-        throw new LinAlgError(reply.kind, reply.message);
+        throw reply.offset !== undefined ? new EntryRefusal(reply.kind, reply.message, reply.offset) : new LinAlgError(reply.kind, reply.message);
       default:
         throw new Error(reply.message);
     }

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'worker_threads';
 import { LinAlgError } from '../linalg/errors';
+import { EntryRefusal } from './report';
 import { LiteralError } from '../literals/types';
 import { isOperationName, runOperation } from './operations';
 import { svdFromText } from './svdFromText';
@@ -21,6 +22,7 @@ function handle(req: WorkerRequest): WorkerReply {
     }
   } catch (e) {
     if (e instanceof LiteralError) return { ok: false, error: 'literal', kind: e.kind, message: e.message, offset: e.position.offset };
+    if (e instanceof EntryRefusal) return { ok: false, error: 'linalg', kind: e.kind, message: e.message, offset: e.offset };
     if (e instanceof LinAlgError) return { ok: false, error: 'linalg', kind: e.kind, message: e.message };
     return { ok: false, error: 'bug', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

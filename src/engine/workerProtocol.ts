@@ -13,7 +13,7 @@ export type WorkerReply =
   | { ok: true; value: unknown }
   /** A parse refusal; `offset` is into the request's text. */
   | { ok: false; error: 'literal'; kind: LiteralErrorKind; message: string; offset: number }
-  /** A numerical refusal. */
-  | { ok: false; error: 'linalg'; kind: LinAlgErrorKind; message: string }
+  /** A numerical refusal; `offset` (into the request's text) when it concerns one entry. */
+  | { ok: false; error: 'linalg'; kind: LinAlgErrorKind; message: string; offset?: number }
   /** Anything unexpected: `message` holds the stack. */
   | { ok: false; error: 'bug'; message: string };

@@ -8,7 +8,7 @@
  * Whitespace separation follows MATLAB: `[2 -1]` is two entries, `[2 - 1]` one.
  */
 import type { Ctx } from './context';
-import { checkCount, fail, isComplex, quote, raggedRows } from './context';
+import { checkCount, copyOrigin, fail, isComplex, quote, raggedRows } from './context';
 import type { Dialect } from './entries';
 import { evalEntry } from './entries';
 import type { Token } from './scanner';
@@ -162,7 +162,7 @@ export function applyTransposes(values: Entry[][], ops: readonly Token[]): Entry
       const r: Entry[] = [];
       for (let i = 0; i < rows; i++) {
         const e = v[i][j];
-        r.push(conj && isComplex(e) ? { re: e.re, im: -e.im } : e);
+        r.push(conj && isComplex(e) ? copyOrigin(e, { re: e.re, im: -e.im }) : e);
       }
       t.push(r);
     }

@@ -58,6 +58,28 @@ export function raggedRows(row: number, got: number, first: number, what = 'row'
   return `ragged ${what}s: ${what} ${row} has ${entries(got)}, but ${what} 1 has ${first}`;
 }
 
+/**
+ * Where each complex entry was read (offset into the parsed text). Complex
+ * entries are objects, so their identity carries the origin through transposes
+ * and reshapes without a parallel array; `finish` turns the first one with a
+ * non-zero imaginary part into `ParsedMatrix.complexAt`.
+ */
+const ORIGIN = new WeakMap<object, number>();
+
+/** Records that the complex entry `e` was read at `offset`. */
+export function markOrigin(e: { re: number; im: number }, offset: number): void {
+  ORIGIN.set(e, offset);
+}
+
+/** `to` (a conjugate or scaled copy of `from`) was read where `from` was. */
+export function copyOrigin<T extends Entry>(from: Entry, to: T): T {
+  if (typeof from === 'object' && typeof to === 'object') {
+    const at = ORIGIN.get(from);
+    if (at !== undefined) ORIGIN.set(to, at);
+  }
+  return to;
+}
+
 /** True for complex entries. */
 export function isComplex(e: Entry): e is { re: number; im: number } {
   return typeof e === 'object';
@@ -95,7 +117,20 @@ export function finish(values: Entry[][], notation: NotationId, span: { start: n
     if (complex) break;
   }
   const out = complex ? values.map((row) => row.map((e) => (isComplex(e) ? e : { re: e, im: 0 }))) : values;
-  return { rows: out.length, cols: out[0].length, values: out, complex, notation, span };
+  const m: ParsedMatrix = { rows: out.length, cols: out[0].length, values: out, complex, notation, span };
+  if (complex) {
+    const at = firstComplexAt(out);
+    if (at !== undefined) m.complexAt = at;
+  }
+  return m;
+}
+
+/** Offset where the first entry (row by row) with a non-zero imaginary part was read, if known. */
+export function firstComplexAt(values: readonly (readonly Entry[])[]): number | undefined {
+  for (const row of values) {
+    for (const e of row) if (typeof e === 'object' && e.im !== 0) return ORIGIN.get(e);
+  }
+  return undefined;
 }
 
 /** Transpose; `conjugate` also negates imaginary parts (MATLAB `'`). */
@@ -107,7 +142,7 @@ export function transpose(values: Entry[][], conjugate: boolean): Entry[][] {
     const r: Entry[] = [];
     for (let i = 0; i < rows; i++) {
       const e = values[i][j];
-      r.push(conjugate && isComplex(e) ? { re: e.re, im: -e.im } : e);
+      r.push(conjugate && isComplex(e) ? copyOrigin(e, { re: e.re, im: -e.im }) : e);
     }
     out.push(r);
   }

@@ -5,7 +5,7 @@
  * language of `sandbox.ts` and evaluated there.
  */
 import type { Ctx } from './context';
-import { fail, quote } from './context';
+import { fail, quote, markOrigin } from './context';
 import { ExpressionRefusal, evaluateCanonical } from './sandbox';
 import type { Family, Token } from './scanner';
 import { endsOperand } from './scanner';
@@ -138,6 +138,7 @@ function fastEntry(toks: readonly Token[], a: number, b: number): Entry | undefi
 export function checkFinite(ctx: Ctx, e: Entry, offset: number, end: number): Entry {
   const ok = typeof e === 'number' ? Number.isFinite(e) : Number.isFinite(e.re) && Number.isFinite(e.im);
   if (!ok) fail(ctx, 'non-finite', `non-finite entry ${quote(ctx, offset, end)} (NaN or Inf, or a number too large for a double)`, offset);
+  if (typeof e === 'object') markOrigin(e, offset);
   return e;
 }
 

@@ -7,7 +7,7 @@
  * Cells are LaTeX expressions (`\frac`, `\sqrt[n]{}`, `\pi`, `\cdot`, `i`).
  */
 import type { Ctx } from './context';
-import { buildMatrix, fail, isComplex, quote, tooLarge } from './context';
+import { buildMatrix, copyOrigin, fail, isComplex, quote, tooLarge } from './context';
 import { checkFinite, evalCanonical } from './entries';
 import { isSpace, scanNumber } from './scanner';
 import type { Entry, ParsedMatrix } from './types';
@@ -119,7 +119,7 @@ export function parseLatex(ctx: Ctx): ParsedMatrix {
 
 function transposeEntries(v: Entry[][], conj: boolean): Entry[][] {
   const out: Entry[][] = [];
-  for (let j = 0; j < (v[0]?.length ?? 0); j++) out.push(v.map((r) => (conj && isComplex(r[j]) ? { re: (r[j] as { re: number }).re, im: -(r[j] as { im: number }).im } : r[j])));
+  for (let j = 0; j < (v[0]?.length ?? 0); j++) out.push(v.map((r) => (conj && isComplex(r[j]) ? copyOrigin(r[j], { re: (r[j] as { re: number }).re, im: -(r[j] as { im: number }).im }) : r[j])));
   return out;
 }
 
@@ -127,7 +127,7 @@ function scale(e: Entry, f: Entry): Entry {
   if (!isComplex(e) && !isComplex(f)) return e * f;
   const a = isComplex(e) ? e : { re: e, im: 0 };
   const b = isComplex(f) ? f : { re: f, im: 0 };
-  return { re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re };
+  return copyOrigin(e, { re: a.re * b.re - a.im * b.im, im: a.re * b.im + a.im * b.re });
 }
 
 function splitRows(s: string, a: number, b: number): Array<[number, number]> {

@@ -8,7 +8,7 @@
  */
 import { splitItems } from './brackets';
 import type { Ctx } from './context';
-import { buildMatrix, fail, quote, tooLarge } from './context';
+import { buildMatrix, copyOrigin, fail, quote, tooLarge } from './context';
 import { checkFinite, evalEntry } from './entries';
 import type { Token } from './scanner';
 import { scanNumber, tokenize } from './scanner';
@@ -362,7 +362,7 @@ export function parseBlock(ctx: Ctx): ParsedMatrix {
   }
   if (!m) fail(ctx, 'not-found', 'no matrix literal in the selection: no rows of numbers were found', 0);
   if (m.complex) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? { re: e, im: 0 } : e))) };
-  if (scaleFactor !== 1) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? e * scaleFactor : { re: e.re * scaleFactor, im: e.im * scaleFactor }))) };
+  if (scaleFactor !== 1) m = { ...m, values: m.values.map((r) => r.map((e) => (typeof e === 'number' ? e * scaleFactor : copyOrigin(e, { re: e.re * scaleFactor, im: e.im * scaleFactor })))) };
   if (notation === 'julia-repl' && declared) {
     if (declared[0] === 1 && m.cols === 1 && m.rows === declared[1]) m = { ...m, rows: 1, cols: m.rows, values: [m.values.map((r) => r[0])] };
     if (m.rows !== declared[0] || m.cols !== declared[1]) fail(ctx, 'shape-mismatch', `the header declares ${declared[0]}×${declared[1]} but ${m.rows}×${m.cols} entries follow`, 0);

@@ -58,6 +58,11 @@ export interface ParsedMatrix {
   notation: NotationId;
   /** Offsets (UTF-16, into the parsed text) of the literal itself, assignment prefix excluded. */
   span: { start: number; end: number };
+  /**
+   * Offset (into the parsed text) of the first entry, row by row, with a non-zero
+   * imaginary part, so a real-only operation can point at it. Absent for real matrices.
+   */
+  complexAt?: number;
 }
 
 export type LiteralErrorKind =

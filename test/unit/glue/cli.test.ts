@@ -75,6 +75,32 @@ describe('linalg-lens CLI', () => {
     assert.strictEqual((JSON.parse(r.out) as { error: { kind: string } }).error.kind, 'complex-unsupported');
   });
 
+  it('points at the complex entry it refuses: line and column in every notation', () => {
+    const cases: Array<[string, number, number]> = [
+      ['[1 2; 3 4im]', 1, 9],
+      ['A = np.array([[1, 2],\n              [3, 4+1j]])', 2, 19],
+      ["B = [1 2; 3i 4]'", 1, 11],
+      ['\\begin{bmatrix} 1 & 2 \\\\ 3 & 4+i \\end{bmatrix}', 1, 30],
+      ['matrix(c(1, 2, 3i, 4), 2)', 1, 16],
+      ['1,2\n3,4+2i', 2, 3],
+      ['{{1, 2}, {3, 4 + 2 I}}', 1, 14],
+    ];
+    for (const [text, line, column] of cases) {
+      const r = run(['det', '--json'], text);
+      assert.strictEqual(r.code, 1, text);
+      const e = (JSON.parse(r.out) as { error: { kind: string; line: number; column: number } }).error;
+      assert.deepStrictEqual([e.kind, e.line, e.column], ['complex-unsupported', line, column], text);
+    }
+    const t = run(['svd'], 'x = [1, 2im]');
+    assert.ok(t.err.includes('(line 1, column 9)'), t.err);
+  });
+
+  it('names the file of a complex entry in a second input', () => {
+    const r = run(['lstsq', 'A.txt', '--rhs', 'b.txt', '--json'], { 'A.txt': '[1 0; 0 1]', 'b.txt': '[1\n 2im]' });
+    const e = (JSON.parse(r.out) as { error: { kind: string; line: number; column: number; file: string } }).error;
+    assert.deepStrictEqual([e.kind, e.file, e.line, e.column], ['complex-unsupported', 'b.txt', 2, 2]);
+  });
+
   it('reports unreadable files as kind io', () => {
     const e = Object.assign(new Error('nope'), { code: 'ENOENT' });
     const r = run(['parse', 'missing.txt', '--json'], e);
