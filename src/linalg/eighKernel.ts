@@ -162,6 +162,42 @@ export function formQ(t: Tridiagonal, n: number): Float64Array {
 }
 
 /**
+ * X ← Q·X for the row-major n×n matrix X, with Q = H_0 H_1 … H_{n-3} the
+ * orthogonal factor of `tridiagonalize` (LAPACK's dormtr for side = L,
+ * trans = N), without forming Q: the reflectors are applied right to left,
+ * `wyBlock` at a time in compact WY form, each block to rows k0+1.. of all
+ * columns. Turns the eigenvectors of T into those of A.
+ */
+export function applyQ(t: Tridiagonal, n: number, x: Float64Array): void {
+  const k = n - 2; // reflectors 0..n-3
+  if (k <= 0) return;
+  const { v, tau } = t;
+  const NB = wyBlock(n, n);
+  const vt = new Float64Array(Math.min(NB, k) * n);
+  const T = new Float64Array(NB * NB);
+  const w = new Float64Array(NB);
+  const work = new Float64Array(NB * n);
+  const last = Math.floor((k - 1) / NB) * NB;
+  for (let k0 = last; k0 >= 0; k0 -= NB) {
+    const nb = Math.min(NB, k - k0);
+    const s = k0 + 1;
+    const len = n - s;
+    let any = false;
+    for (let r = 0; r < nb; r++) {
+      const row = r * len;
+      const src = (k0 + r) * n + s;
+      for (let i = 0; i < r; i++) vt[row + i] = 0;
+      vt[row + r] = 1;
+      for (let i = r + 1; i < len; i++) vt[row + i] = v[src + i];
+      if (tau[k0 + r] !== 0) any = true;
+    }
+    if (!any) continue;
+    formT(nb, len, vt, tau, k0, T, w);
+    applyBlock(nb, len, vt, T, false, x, s * n, n, n, work);
+  }
+}
+
+/**
  * Implicit QL iteration with Wilkinson-type shifts on the tridiagonal (d, e),
  * in place: on return `d` holds the eigenvalues (unsorted). When `z` is given
  * (row-major n×n, usually Q from `formQ`), every rotation sequence of a sweep
