@@ -157,7 +157,9 @@ export interface LuResult {
  * LU factorisation with partial pivoting of any m×n matrix: P·A = L·U.
  * (scipy's `lu` returns A = P·L·U; our P is the transpose of scipy's.)
  * Singular and rectangular matrices are fine; zero pivots give zero rows in U.
- * Throws `LinAlgError` for non-finite, ragged or oversized input.
+ * Throws `LinAlgError` for non-finite, ragged or oversized input, and 'overflow'
+ * when an entry of U leaves the double range ([[1e308, 1e308], [-1e308, 1e308]]
+ * has u₂₂ = 2e308).
  * Example: `lu([[1, 2], [3, 4]])` → perm [1, 0], L = [[1, 0], [1/3, 1]], U = [[3, 4], [0, 2/3]].
  */
 export function lu(A: MatrixInput, opts: GuardOptions = {}): LuResult {
@@ -167,6 +169,16 @@ export function lu(A: MatrixInput, opts: GuardOptions = {}): LuResult {
   const k = Math.min(m, n);
   const f = luFactor(D);
   const a = D.data;
+  for (let i = 0; i < k; i++) {
+    for (let j = i, q = i * n + i; j < n; j++, q++) {
+      if (!Number.isFinite(a[q])) {
+        throw new LinAlgError(
+          'overflow',
+          `U has an entry beyond the double range (±1.8e308) at (row ${i + 1}, column ${j + 1}): elimination on entries this large leaves the range of doubles, so P·A = L·U cannot be represented; scale A down first (det and slogdet handle this range themselves).`,
+        );
+      }
+    }
+  }
   // Written straight into the output arrays (no intermediate Dense copies).
   const L: number[][] = new Array(m);
   for (let i = 0; i < m; i++) {
@@ -231,10 +243,37 @@ function pivotProduct(f: LuFactors): { sign: number; mant: number; exp2: number 
   return { sign: mant > 0 ? 1 : -1, mant, exp2 };
 }
 
-function factorSquare(A: MatrixInput, opts: GuardOptions, op: string): LuFactors {
+/**
+ * LU of a square matrix for the determinant, with rows whose largest entry is
+ * beyond 2^±500 first scaled by an exact power of two (det(D·A) = det(D)·det(A)),
+ * so that elimination on 1e308-sized rows cannot overflow and 1e-300-sized rows
+ * keep their digits. `shift` is log2 det(D)⁻¹: add it to the pivot product's exponent.
+ */
+function factorSquare(A: MatrixInput, opts: GuardOptions, op: string): { f: LuFactors; shift: number } {
   const D = toDense(A, opts);
   assertSquare(D, op);
-  return luFactor(D);
+  const n = D.cols;
+  const a = D.data;
+  let shift = 0;
+  for (let i = 0; i < n; i++) {
+    let big = 0;
+    for (let j = i * n; j < i * n + n; j++) big = Math.max(big, Math.abs(a[j]));
+    if (big === 0 || (big < 2 ** 500 && big > 2 ** -500)) continue;
+    const e = Math.floor(Math.log2(big));
+    // Two steps, so that 2^-e itself never overflows or underflows.
+    const h = Math.trunc(e / 2);
+    const f1 = 2 ** -h;
+    const f2 = 2 ** (h - e);
+    for (let j = i * n; j < i * n + n; j++) a[j] = a[j] * f1 * f2;
+    shift += e;
+  }
+  return { f: luFactor(D), shift };
+}
+
+function scaledPivotProduct(A: MatrixInput, opts: GuardOptions, op: string): { sign: number; mant: number; exp2: number } {
+  const { f, shift } = factorSquare(A, opts, op);
+  const p = pivotProduct(f);
+  return { ...p, exp2: p.exp2 + shift };
 }
 
 /**
@@ -246,7 +285,7 @@ function factorSquare(A: MatrixInput, opts: GuardOptions, op: string): LuFactors
  * Example: `det([[1, 2], [3, 4]])` → −2.0000000000000004.
  */
 export function det(A: MatrixInput, opts: GuardOptions = {}): number {
-  const p = pivotProduct(factorSquare(A, opts, 'det'));
+  const p = scaledPivotProduct(A, opts, 'det');
   if (p.sign === 0) return 0;
   // The result is ±Infinity or ±0 only when the determinant itself is out of range.
   const v = p.exp2 > 2000 ? p.mant * Infinity : p.exp2 < -2200 ? p.mant * 0 : ldexp(ldexp(p.mant, Math.trunc(p.exp2 / 2)), p.exp2 - Math.trunc(p.exp2 / 2));
@@ -259,7 +298,7 @@ export function det(A: MatrixInput, opts: GuardOptions = {}): number {
  * Never overflows: `slogdet([[1e200, 0], [0, 1e200]])` → `{ sign: 1, logabsdet: 921.03… }`.
  */
 export function slogdet(A: MatrixInput, opts: GuardOptions = {}): { sign: number; logabsdet: number } {
-  const p = pivotProduct(factorSquare(A, opts, 'slogdet'));
+  const p = scaledPivotProduct(A, opts, 'slogdet');
   if (p.sign === 0) return { sign: 0, logabsdet: -Infinity };
   return { sign: p.sign, logabsdet: Math.log(Math.abs(p.mant)) + p.exp2 * Math.LN2 };
 }
@@ -313,7 +352,9 @@ function singularMessage(op: string): LinAlgError {
  * Example: `solve([[2, 0], [0, 4]], [2, 2])` → [1, 0.5].
  */
 export function solve(A: MatrixInput, b: readonly number[] | MatrixInput, opts: GuardOptions = {}): number[] | number[][] {
-  const f = factorSquare(A, opts, 'solve');
+  const D = toDense(A, opts);
+  assertSquare(D, 'solve');
+  const f = luFactor(D);
   const { B, vector } = toRhs(b, f.F.rows, opts);
   if (f.zeroPivot >= 0) throw singularMessage('solve');
   const X = luSolveDense(f, B);

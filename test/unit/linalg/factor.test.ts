@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { qr } from '../../../src/linalg/qr';
-import { lu } from '../../../src/linalg/lu';
+import { det, lu, slogdet } from '../../../src/linalg/lu';
 import { cholesky } from '../../../src/linalg/cholesky';
 import { verifyCholesky, verifyLu, verifyQr } from '../../../src/linalg/verify';
 import { LinAlgError } from '../../../src/linalg/errors';
@@ -117,6 +117,41 @@ describe('lu', () => {
     const v = verifyLu(A, lu(A));
     withinEps('verifyLu', v.reconstruction, 6, 100 * Math.max(1, v.growth));
     assert.ok(v.maxMultiplier <= 1);
+  });
+});
+
+describe('lu, det and slogdet at the edges of the double range', () => {
+  it('lu refuses a U entry that overflows, naming where, instead of returning Infinity', () => {
+    assert.throws(
+      () => lu([[1e308, 1e308], [-1e308, 1e308]]),
+      (e: unknown) => e instanceof LinAlgError && e.kind === 'overflow' && e.message.includes('row 2, column 2'),
+    );
+    const r = lu([[1e308, 0], [0, 1e-300]]);
+    assert.strictEqual(r.U[1][1], 1e-300);
+  });
+  it('det and slogdet scale rows first: no NaN from 1e308 rows, no lost digits in 1e-300 rows', () => {
+    // det = 1e308·1e308 + 1e308·1e308 = 2e616: slogdet exact, det overflows to Infinity (numpy's det does too).
+    const big = slogdet([[1e308, 1e308], [-1e308, 1e308]]);
+    assert.strictEqual(big.sign, 1);
+    assert.ok(Math.abs(big.logabsdet - (Math.log(2) + 2 * Math.log(1e308))) < 1e-12, String(big.logabsdet));
+    assert.strictEqual(det([[1e308, 1e308], [-1e308, 1e308]]), Infinity);
+    assert.ok(Math.abs(det([[1e308, 0], [0, 1e-300]]) - 1e8) < 1e-6);
+    const tiny = slogdet([[1e-300, 2e-300], [3e-300, 4e-300]]);
+    assert.strictEqual(tiny.sign, -1);
+    assert.ok(Math.abs(tiny.logabsdet - (Math.log(2) - 600 * Math.LN10)) < 1e-9, String(tiny.logabsdet));
+    const mixed = det([[1e200, 0, 0], [0, 1e200, 0], [0, 0, 1e-250]]);
+    assert.ok(Math.abs(mixed / 1e150 - 1) < 1e-14, String(mixed));
+  });
+  it('rows scaled by 2^±600 shift log|det| by exactly their exponents', () => {
+    const r = rng(11);
+    for (let t = 0; t < 20; t++) {
+      const A = randn(5, 5, r);
+      const scaled = A.map((row, i) => row.map((x) => x * 2 ** (i % 2 === 0 ? 600 : -600)));
+      // Rows 0, 2, 4 up by 2^600, rows 1, 3 down: det grows by 2^600.
+      const want = slogdet(A).logabsdet + 600 * Math.LN2;
+      assert.ok(Math.abs(slogdet(scaled).logabsdet - want) < 1e-12 * Math.abs(want), `${slogdet(scaled).logabsdet} vs ${want}`);
+      assert.strictEqual(slogdet(scaled).sign, slogdet(A).sign);
+    }
   });
 });
 
