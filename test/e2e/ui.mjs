@@ -242,13 +242,21 @@ export async function runUiSuite({ browser, runDir, outDir }) {
       });
     }
 
-    await runner.step('"Copy U" puts U on the clipboard in the notation of the source (NumPy)', async () => {
+    await runner.step('"Copy U" and "Copy S" put NumPy code on the clipboard (U 2-D, S 1-D as numpy returns it)', async () => {
       await selectLiteral(page, CASES.A);
       await runCommand(page, COMMAND);
       await expectSingularValues(page, CASES.A.S);
       await webview(page).locator('button[data-copy="U"]').click();
       const status = page.locator('.statusbar-item', { hasText: 'copied U as NumPy' });
       await status.first().waitFor({ state: 'visible', timeout: 10_000 });
+      const num = '-?\\d[\\d.e+-]*';
+      const u = await page.evaluate(() => navigator.clipboard.readText());
+      if (!new RegExp(`^U = np\\.array\\(\\[\\[${num}, ${num}\\],\\s+\\[${num}, ${num}\\]\\]\\)$`).test(u)) throw new Error(`clipboard after Copy U: ${JSON.stringify(u)}`);
+      await webview(page).locator('button[data-copy="S"]').click();
+      await page.locator('.statusbar-item', { hasText: 'copied S as NumPy' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      const s = await page.evaluate(() => navigator.clipboard.readText());
+      const m = new RegExp(`^S = np\\.array\\(\\[(${num}), (${num})\\]\\)$`).exec(s);
+      if (!m || Math.abs(Number(m[1]) - 4) > 1e-12 || Math.abs(Number(m[2]) - 2) > 1e-12) throw new Error(`clipboard after Copy S: ${JSON.stringify(s)}`);
     });
 
     await runner.step('the panel comes back after a window reload', async () => {

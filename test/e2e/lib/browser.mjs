@@ -38,7 +38,8 @@ const HARMLESS = [
  * a list that collects console errors not on the harmless list.
  */
 export async function openPage(browser, logFile) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Clipboard permissions let the copy steps read back what the extension wrote.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const out = fs.createWriteStream(logFile, { flags: 'a' });
   const errors = [];
