@@ -200,19 +200,37 @@ function updateRow(
  * columns ≥ the block's first index; the vectors are already contiguous rows.
  */
 export function formP(b: Bidiag): Dense {
+  const n = b.F.cols;
+  const X = zeros(n, n);
+  for (let i = 0; i < n; i++) X.data[i * n + i] = 1;
+  applyPBlocks(b, X.data, n, true);
+  return X;
+}
+
+/**
+ * X ← P·X in place for X n×c (n = the bidiagonalized matrix's column count),
+ * without forming P: the same blocked reflectors as `formP`, on all c columns.
+ */
+export function applyP(b: Bidiag, X: Dense): void {
+  applyPBlocks(b, X.data, X.cols, false);
+}
+
+/**
+ * Blocks of P's reflectors applied last to first to the n×c row-major x;
+ * `identityShape`: x starts as the identity, so each block only touches the
+ * columns ≥ its first index.
+ */
+function applyPBlocks(b: Bidiag, x: Float64Array, c: number, identityShape: boolean): void {
   const { F, taup } = b;
   const n = F.cols;
   const a = F.data;
-  const X = zeros(n, n);
-  const x = X.data;
-  for (let i = 0; i < n; i++) x[i * n + i] = 1;
   const k = n - 2; // reflectors 0..n−3
-  if (k <= 0) return X;
-  const NB = wyBlock(n, n);
+  if (k <= 0 || c === 0) return;
+  const NB = wyBlock(n, c);
   const vt = new Float64Array(Math.min(NB, k) * n);
   const T = new Float64Array(NB * NB);
   const w = new Float64Array(NB);
-  const work = new Float64Array(NB * n);
+  const work = new Float64Array(NB * c);
   const last = Math.floor((k - 1) / NB) * NB;
   for (let k0 = last; k0 >= 0; k0 -= NB) {
     const nb = Math.min(NB, k - k0);
@@ -229,7 +247,7 @@ export function formP(b: Bidiag): Dense {
     }
     if (!any) continue;
     formT(nb, len, vt, taup, k0, T, w);
-    applyBlock(nb, len, vt, T, false, x, s * n + s, n, len, work);
+    const c0 = identityShape ? s : 0;
+    applyBlock(nb, len, vt, T, false, x, s * c + c0, c, c - c0, work);
   }
-  return X;
 }

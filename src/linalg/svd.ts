@@ -2,16 +2,21 @@
  * Singular value decomposition of any real m×n matrix, numpy's `svd`
  * vocabulary: A = U · diag(S) · Vh.
  *
- * Algorithm (LAPACK dgesvd's path): scale A into a safe exponent range by a
- * power of two (exact), QR first when m ≥ 1.6·n, Householder
- * bidiagonalization, then implicit-shift bidiagonal QR (bdsqr.ts). Wide
- * matrices are handled through Aᵀ = V·Σ·Uᵀ. Divide-and-conquer would be faster
- * for large n but needs far more code; bidiagonal QR is backward stable, keeps
- * both U and V orthogonal to working precision and computes tiny singular
- * values of the bidiagonal to high relative accuracy.
+ * Algorithm (LAPACK's dgesdd/dgesvd paths): scale A into a safe exponent
+ * range by a power of two (exact), QR first when m ≥ 1.6·n, Householder
+ * bidiagonalization A = Q·B·Pᵀ, then the SVD of the bidiagonal B. Wide
+ * matrices are handled through Aᵀ = V·Σ·Uᵀ. When both U and V are wanted and
+ * n ≥ DC_CROSSOVER, B = U_B·Σ·V_Bᵀ is computed by divide and conquer
+ * (bidiagDC.ts) and the Householder reflectors are applied directly to U_B
+ * and V_B (U = Q·U_B, V = P·V_B; Q and P are never formed). Otherwise (values
+ * only, V only, or small n) implicit-shift bidiagonal QR (bdsqr.ts) runs on
+ * the explicitly formed Q and P, which also computes tiny singular values of
+ * the bidiagonal to high relative accuracy. Both are backward stable and keep
+ * U and V orthogonal to working precision.
  */
 import { bdsqr } from './bdsqr';
-import { bidiagonalize, formP } from './bidiag';
+import { applyP, bidiagonalize, formP, type Bidiag } from './bidiag';
+import { bidiagDC } from './bidiagDC';
 import { EPS, SAFE_MIN, matmul, maxAbs, scalePow2 } from './blas';
 import { clone, identity, transpose, zeros, type Dense } from './dense';
 import { LinAlgError } from './errors';
@@ -32,6 +37,14 @@ export interface SvdDense {
 }
 
 const SMLNUM = Math.sqrt(SAFE_MIN) / (EPS / 2);
+
+/**
+ * Smallest n (columns of the tall problem) for which the singular vectors
+ * come from divide and conquer instead of bidiagonal QR; measured (CPU time,
+ * square random matrices) as the point where divide and conquer with the
+ * reflectors applied to U_B, V_B overtakes formQ/formP + bdsqr.
+ */
+export const DC_CROSSOVER = 64;
 const BIGNUM = 1 / SMLNUM;
 
 /**
@@ -155,18 +168,24 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
     // QR first: the bidiagonal work then happens on the n×n R.
     const f = qrFactor(W);
     const b = bidiagonalize(extractR(f, n));
-    let UR: Dense | null = null;
-    if (want !== 'none') V = formP(b);
-    if (wantU) UR = formQ({ F: b.F, tau: b.tauq }, n);
-    bdsqr(n, b.d, b.e, V ? V.data : null, n, n, UR ? UR.data : null, n, n);
+    let UR: Dense;
+    if (useDC(b)) {
+      const r = dcVectors(b, n, n);
+      UR = r.U;
+      V = r.V;
+    } else {
+      V = formP(b);
+      UR = formQ({ F: b.F, tau: b.tauq }, n);
+      bdsqr(n, b.d, b.e, V.data, n, n, UR.data, n, n);
+    }
     s = b.d;
-    if (UR && rowsU === n) {
+    if (rowsU === n) {
       // U = Q·[U_R; 0], applying the QR's reflectors to the m×n block (no Q, no product).
       const Ux = zeros(m, n);
       Ux.data.set(UR.data);
       applyQ(f, Ux);
       U = Ux;
-    } else if (UR) {
+    } else {
       // U = Q·[U_R 0; 0 I]
       const Q = formQ(f, rowsU);
       const head: Dense = { rows: m, cols: n, data: new Float64Array(m * n) };
@@ -177,12 +196,61 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
     }
   } else {
     const b = bidiagonalize(W);
-    if (want !== 'none') V = formP(b);
-    if (wantU) U = formQ({ F: b.F, tau: b.tauq }, rowsU);
-    bdsqr(n, b.d, b.e, V ? V.data : null, n, n, U ? U.data : null, m, rowsU);
+    if (wantU && useDC(b)) {
+      const r = dcVectors(b, m, rowsU);
+      U = r.U;
+      V = r.V;
+    } else {
+      if (want !== 'none') V = formP(b);
+      if (wantU) U = formQ({ F: b.F, tau: b.tauq }, rowsU);
+      bdsqr(n, b.d, b.e, V ? V.data : null, n, n, U ? U.data : null, m, rowsU);
+    }
     s = b.d;
   }
   return { s, U, V, exp: -p };
+}
+
+/**
+ * Divide and conquer for the bidiagonal of `b`? Not below DC_CROSSOVER, and
+ * not when its nonzero entries span more than 30 decades (graded): there
+ * bdsqr's tiny singular values keep high relative accuracy, while divide and
+ * conquer (like LAPACK's dbdsdc) is accurate only relative to ‖B‖.
+ * Bidiagonals of rank-deficient matrices (roundoff-level tails, exact zeros)
+ * are not graded in this sense.
+ */
+function useDC(b: Bidiag): boolean {
+  const n = b.d.length;
+  if (n < DC_CROSSOVER) return false;
+  let big = 0;
+  let small = Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = Math.abs(b.d[i]);
+    if (x > big) big = x;
+    if (x !== 0 && x < small) small = x;
+    if (i < n - 1) {
+      const y = Math.abs(b.e[i]);
+      if (y > big) big = y;
+      if (y !== 0 && y < small) small = y;
+    }
+  }
+  return !(small < 1e-30 * big);
+}
+
+/**
+ * Divide and conquer on the bidiagonal of `b` (m×n, m ≥ n): b.d becomes the
+ * singular values (descending); returns U = Q·[U_B 0; 0 I] (m×rowsU, rowsU = n
+ * or m) and V = P·V_B (n×n), the reflectors applied in blocks to U_B and V_B.
+ */
+function dcVectors(b: Bidiag, m: number, rowsU: number): { U: Dense; V: Dense } {
+  const n = b.d.length;
+  const f = bidiagDC(n, b.d, b.e);
+  const V: Dense = { rows: n, cols: n, data: f.V };
+  applyP(b, V);
+  const U = zeros(m, rowsU);
+  for (let i = 0; i < n; i++) U.data.set(f.U.subarray(i * n, i * n + n), i * rowsU);
+  for (let i = n; i < rowsU; i++) U.data[i * rowsU + i] = 1;
+  applyQ({ F: b.F, tau: b.tauq }, U);
+  return { U, V };
 }
 
 export interface SvdOptions extends GuardOptions {
