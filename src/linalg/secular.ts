@@ -69,16 +69,19 @@ export function secularRoot(
   let evaluated = false;
   if (!last) {
     // Which half of (d_i, d_{i+1}) holds the root decides the origin pole;
-    // the sums at the midpoint also drive the first model step.
-    const half = (d[b] - d[a]) / 2;
-    const mid = d[a] + half;
+    // the sums at the midpoint also drive the first model step. The midpoint
+    // is taken relative to d_a, never as the double d_a + half: rounding that
+    // sum would move it by up to half an ulp of d_a, which for close poles is
+    // enough to pick the wrong half (and bracket the root out).
+    const da0 = d[a];
+    const half = (d[b] - da0) / 2;
     for (let j = 0; j <= a; j++) {
-      const t = w[j] / (d[j] - mid);
+      const t = w[j] / (d[j] - da0 - half);
       psi += w[j] * t;
       dpsi += t * t;
     }
     for (let j = b; j < k; j++) {
-      const t = w[j] / (d[j] - mid);
+      const t = w[j] / (d[j] - da0 - half);
       phi += w[j] * t;
       dphi += t * t;
     }

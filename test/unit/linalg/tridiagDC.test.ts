@@ -181,6 +181,20 @@ describe('tridiagonalDC: structured matrices', () => {
     check('all-subnormal block', sub, 20, up.map((x) => x * 2 ** -1000));
     check('e ≈ 1e-160 next to O(1)', { d: Array.from({ length: 80 }, () => r()), e: Array.from({ length: 79 }, () => 1e-160 * r()) });
   });
+  it('±1 diagonal with couplings 1e-3 and 1e-15 (close pole pairs in the merges)', () => {
+    // Seeds 14 and 108 failed (residual ~1e-10) with the rounded-midpoint bug in secularRoot.
+    for (const seed of [14, 21, 108]) {
+      const r = rng(seed);
+      const n = 137;
+      const t: Tri = { d: [], e: [] };
+      for (let i = 0; i < n; i++) {
+        t.d.push(r() < 0.5 ? 1 : -1);
+        const x = r() < 0.5 ? 1e-15 : 1e-3;
+        if (i < n - 1) t.e.push(x);
+      }
+      check(`±1, seed ${seed}`, t);
+    }
+  });
   it('exact zeros in the middle of e (independent blocks of uneven size)', () => {
     const t = randomTri(150, 12);
     for (const k of [0, 1, 40, 41, 77, 148]) t.e[k] = 0;
@@ -212,6 +226,25 @@ describe('secularRoot', () => {
         }
         withinEps(`k=${k} root ${i}: |f(λ)|`, Math.abs(f), mag * k, 20);
       }
+    }
+  });
+  it('close pole pair (2.5e-13 apart near −1): the root is found in the right half of its interval', () => {
+    // From a merge of a ±1 diagonal with 1e-3/1e-15 couplings (the fuzz case
+    // that exposed a midpoint rounded to a double: wrong half, τ off by 2.5e-7 relative).
+    const d = Float64Array.from([-1.0010004997502502, -1.00100049975, -1.0010002499061876, -0.9990002500938124, 0.9990005001250003, 1.00000049975, 1.0010004996252502]);
+    const w = Float64Array.from([-0.7071065161984751, 0.7071066928865827, -0.0004998745427088537, -6.254689502279806e-8, 0.00024999992185942955, -0.0003533765698583919, 0.0002497501406557693]);
+    const k = d.length;
+    const delta = new Float64Array(k);
+    const scratch = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      secularRoot(k, i, d, w, 0.002, delta, 0, scratch);
+      let f = 1 / 0.002;
+      let mag = 1 / 0.002;
+      for (let j = 0; j < k; j++) {
+        f += (w[j] * w[j]) / delta[j];
+        mag += Math.abs((w[j] * w[j]) / delta[j]);
+      }
+      withinEps(`root ${i}: |f(λ)|`, Math.abs(f), mag * k, 20);
     }
   });
   it('terminates on a hard case (poles 1e-15 apart, weights from 1e-8 to 1)', () => {
