@@ -303,7 +303,16 @@ export function slogdet(A: MatrixInput, opts: GuardOptions = {}): { sign: number
   return { sign: p.sign, logabsdet: Math.log(Math.abs(p.mant)) + p.exp2 * Math.LN2 };
 }
 
-/** Solves (P·A)·X = L·U·X = P·B in place of a copy of B (n×r). */
+/** Block size of the blocked triangular solves (measured: 32–64 equally good at n = 200–400). */
+const SOLVE_NB = 48;
+
+/**
+ * Solves (P·A)·X = L·U·X = P·B in place of a copy of B (n×r). With many
+ * right-hand sides (r ≥ 16, as for the inverse) the substitutions are blocked:
+ * each block of rows first takes the contribution of all rows already solved
+ * in one `gemm`, then is solved on its own, so most of the 2n²r flops run in the
+ * register-blocked product instead of row-by-row axpy passes.
+ */
 export function luSolveDense(f: LuFactors, B: Dense): Dense {
   const { F, perm } = f;
   const n = F.cols;
@@ -312,26 +321,36 @@ export function luSolveDense(f: LuFactors, B: Dense): Dense {
   const X = zeros(n, r);
   const x = X.data;
   for (let i = 0; i < n; i++) x.set(B.data.subarray(perm[i] * r, perm[i] * r + r), i * r);
-  // Forward substitution with unit L, row-oriented.
-  for (let i = 1; i < n; i++) {
-    const xi = i * r;
-    for (let j = 0; j < i; j++) {
-      const l = a[i * n + j];
-      if (l === 0) continue;
-      const xj = j * r;
-      for (let c = 0; c < r; c++) x[xi + c] -= l * x[xj + c];
+  const nb = r >= 16 ? SOLVE_NB : n;
+  // Forward substitution with unit L, row-oriented, block by block.
+  for (let i0 = 0; i0 < n; i0 += nb) {
+    const i1 = Math.min(n, i0 + nb);
+    if (i0 > 0) gemm(i1 - i0, r, i0, -1, a, i0 * n, n, 1, x, 0, r, x, i0 * r, r);
+    for (let i = i0 + 1; i < i1; i++) {
+      const xi = i * r;
+      for (let j = i0; j < i; j++) {
+        const l = a[i * n + j];
+        if (l === 0) continue;
+        const xj = j * r;
+        for (let c = 0; c < r; c++) x[xi + c] -= l * x[xj + c];
+      }
     }
   }
-  for (let i = n - 1; i >= 0; i--) {
-    const xi = i * r;
-    for (let j = i + 1; j < n; j++) {
-      const u = a[i * n + j];
-      if (u === 0) continue;
-      const xj = j * r;
-      for (let c = 0; c < r; c++) x[xi + c] -= u * x[xj + c];
+  // Back substitution with U, last block first.
+  for (let i1 = n; i1 > 0; i1 -= nb) {
+    const i0 = Math.max(0, i1 - nb);
+    if (i1 < n) gemm(i1 - i0, r, n - i1, -1, a, i0 * n + i1, n, 1, x, i1 * r, r, x, i0 * r, r);
+    for (let i = i1 - 1; i >= i0; i--) {
+      const xi = i * r;
+      for (let j = i + 1; j < i1; j++) {
+        const u = a[i * n + j];
+        if (u === 0) continue;
+        const xj = j * r;
+        for (let c = 0; c < r; c++) x[xi + c] -= u * x[xj + c];
+      }
+      const d = a[i * n + i];
+      for (let c = 0; c < r; c++) x[xi + c] /= d;
     }
-    const d = a[i * n + i];
-    for (let c = 0; c < r; c++) x[xi + c] /= d;
   }
   return X;
 }
