@@ -172,7 +172,10 @@ export function applyQ(t: Tridiagonal, n: number, x: Float64Array): void {
   const k = n - 2; // reflectors 0..n-3
   if (k <= 0) return;
   const { v, tau } = t;
-  const NB = wyBlock(n, n);
+  // 8 reflectors per block at every size: all n columns are updated (no
+  // identity part to skip as in formQ), so the triangular T·W step, which
+  // grows with the block, outweighs the saved passes (measured n = 100–400).
+  const NB = 8;
   const vt = new Float64Array(Math.min(NB, k) * n);
   const T = new Float64Array(NB * NB);
   const w = new Float64Array(NB);

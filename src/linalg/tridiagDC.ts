@@ -341,21 +341,25 @@ function gusEisenstat(k: number, dl: Float64Array, wl: Float64Array, rho: number
     for (let jj = 0; jj < nb; jj++) {
       const rj = (j0 + jj) * k;
       const bo = jj * k;
-      let big = 0;
+      let ss = 0;
       for (let i = 0; i < k; i++) {
         const v = zh[i] / R[rj + i];
         buf[bo + i] = v;
-        const a = v < 0 ? -v : v;
-        if (a > big) big = a;
-      }
-      if (big === 0) continue; // not expected: every ẑ underflowed
-      let ss = 0;
-      const inv = 1 / big;
-      for (let i = 0; i < k; i++) {
-        const v = buf[bo + i] * inv;
         ss += v * v;
       }
-      const sc = inv / Math.sqrt(ss);
+      let sc = 1 / Math.sqrt(ss);
+      if (!(ss > 1e-280 && ss < 1e280)) {
+        // Out of the safe range for squares: rescale by the largest entry first.
+        let big = 0;
+        for (let i = 0; i < k; i++) big = Math.max(big, Math.abs(buf[bo + i]));
+        if (big === 0) continue; // not expected: every ẑ underflowed
+        let s2 = 0;
+        for (let i = 0; i < k; i++) {
+          const v = buf[bo + i] / big;
+          s2 += v * v;
+        }
+        sc = 1 / big / Math.sqrt(s2);
+      }
       for (let i = 0; i < k; i++) buf[bo + i] *= sc;
     }
     for (let i = 0; i < k; i++) {
