@@ -205,6 +205,7 @@ function solveRoot(K: number, d: Float64Array, z: Float64Array, rho: number, i: 
     // Out of the bracket, or stalling after a few steps: bisect instead.
     if (!(next > lo && next < hi) || (it >= 6 && Math.abs(f) > 0.5 * fPrev)) next = bisect(lo, hi);
     fPrev = Math.abs(f);
+    if (next === 0) break; // the bracket has shrunk onto the pole (cannot happen for deflated z)
     tau = next;
   }
   return tau;

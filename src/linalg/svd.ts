@@ -5,14 +5,14 @@
  * Algorithm (LAPACK's dgesdd/dgesvd paths): scale A into a safe exponent
  * range by a power of two (exact), QR first when m ≥ 1.6·n, Householder
  * bidiagonalization A = Q·B·Pᵀ, then the SVD of the bidiagonal B. Wide
- * matrices are handled through Aᵀ = V·Σ·Uᵀ. When both U and V are wanted and
- * n ≥ DC_CROSSOVER, B = U_B·Σ·V_Bᵀ is computed by divide and conquer
- * (bidiagDC.ts) and the Householder reflectors are applied directly to U_B
- * and V_B (U = Q·U_B, V = P·V_B; Q and P are never formed). Otherwise (values
- * only, V only, or small n) implicit-shift bidiagonal QR (bdsqr.ts) runs on
- * the explicitly formed Q and P, which also computes tiny singular values of
- * the bidiagonal to high relative accuracy. Both are backward stable and keep
- * U and V orthogonal to working precision.
+ * matrices are handled through Aᵀ = V·Σ·Uᵀ. When singular vectors are
+ * wanted and n ≥ DC_CROSSOVER, B = U_B·Σ·V_Bᵀ is computed by divide and
+ * conquer (bidiagDC.ts) and the Householder reflectors are applied directly
+ * to U_B and V_B (U = Q·U_B, V = P·V_B; Q and P are never formed). Otherwise
+ * (values only, small n, or a graded bidiagonal, see `useDC`) implicit-shift
+ * bidiagonal QR (bdsqr.ts) runs on the explicitly formed Q and P; it also
+ * computes tiny singular values of the bidiagonal to high relative accuracy.
+ * Both are backward stable and keep U and V orthogonal to working precision.
  */
 import { bdsqr } from './bdsqr';
 import { applyP, bidiagonalize, formP, type Bidiag } from './bidiag';
@@ -44,7 +44,7 @@ const SMLNUM = Math.sqrt(SAFE_MIN) / (EPS / 2);
  * square random matrices) as the point where divide and conquer with the
  * reflectors applied to U_B, V_B overtakes formQ/formP + bdsqr.
  */
-export const DC_CROSSOVER = 64;
+export const DC_CROSSOVER = 80;
 const BIGNUM = 1 / SMLNUM;
 
 /**
@@ -161,8 +161,12 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
   if (m >= 1.6 * n && n > 1 && !wantU) {
     // Only R is needed: QR on the transpose, then the SVD of R.
     const b = bidiagonalize(qrRTall(W));
-    if (want !== 'none') V = formP(b);
-    bdsqr(n, b.d, b.e, V ? V.data : null, n, n, null, 0, 0);
+    if (want === 'right' && useDC(b)) {
+      V = dcVectors(b, n, 0).V;
+    } else {
+      if (want !== 'none') V = formP(b);
+      bdsqr(n, b.d, b.e, V ? V.data : null, n, n, null, 0, 0);
+    }
     s = b.d;
   } else if (m >= 1.6 * n && n > 1) {
     // QR first: the bidiagonal work then happens on the n×n R.
@@ -171,7 +175,7 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
     let UR: Dense;
     if (useDC(b)) {
       const r = dcVectors(b, n, n);
-      UR = r.U;
+      UR = r.U as Dense;
       V = r.V;
     } else {
       V = formP(b);
@@ -196,8 +200,8 @@ function svdTall(W: Dense, want: SvdVectors): SvdCols {
     }
   } else {
     const b = bidiagonalize(W);
-    if (wantU && useDC(b)) {
-      const r = dcVectors(b, m, rowsU);
+    if (want !== 'none' && useDC(b)) {
+      const r = dcVectors(b, m, wantU ? rowsU : 0);
       U = r.U;
       V = r.V;
     } else {
@@ -238,14 +242,16 @@ function useDC(b: Bidiag): boolean {
 
 /**
  * Divide and conquer on the bidiagonal of `b` (m×n, m ≥ n): b.d becomes the
- * singular values (descending); returns U = Q·[U_B 0; 0 I] (m×rowsU, rowsU = n
- * or m) and V = P·V_B (n×n), the reflectors applied in blocks to U_B and V_B.
+ * singular values (descending); returns V = P·V_B (n×n) and, for rowsU = n or
+ * m, U = Q·[U_B 0; 0 I] (m×rowsU; null for rowsU = 0), the reflectors applied
+ * in blocks to U_B and V_B (Q and P are never formed).
  */
-function dcVectors(b: Bidiag, m: number, rowsU: number): { U: Dense; V: Dense } {
+function dcVectors(b: Bidiag, m: number, rowsU: number): { U: Dense | null; V: Dense } {
   const n = b.d.length;
   const f = bidiagDC(n, b.d, b.e);
   const V: Dense = { rows: n, cols: n, data: f.V };
   applyP(b, V);
+  if (rowsU === 0) return { U: null, V };
   const U = zeros(m, rowsU);
   for (let i = 0; i < n; i++) U.data.set(f.U.subarray(i * n, i * n + n), i * rowsU);
   for (let i = n; i < rowsU; i++) U.data[i * rowsU + i] = 1;

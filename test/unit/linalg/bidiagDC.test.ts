@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { bdsqr } from '../../../src/linalg/bdsqr';
 import { bdsdc, bidiagDC } from '../../../src/linalg/bidiagDC';
 import { secularSvd } from '../../../src/linalg/secularSvd';
-import { DC_CROSSOVER, singularValues, svd } from '../../../src/linalg/svd';
+import { DC_CROSSOVER, singularValues, svd, svdDense } from '../../../src/linalg/svd';
 import { diagMul, mul, orthCols, orthRows, randn, relDiff, rng, type M } from './helpers';
 import { EPS, withinEps } from './tolerance';
 
@@ -297,6 +297,27 @@ describe('svd through divide and conquer (n ≥ DC_CROSSOVER)', () => {
         const S2 = singularValues(A);
         for (let i = 0; i < S.length; i++) withinEps(`random ${m}×${c} σ[${i}] vs bdsqr`, Math.abs(S[i] - S2[i]) / S[0], Math.max(m, c), 10);
       }
+    }
+  });
+
+  it("right vectors only ('right', as pca uses it): (AV)ᵀ(AV) = Σ², V orthogonal, both tall paths", () => {
+    const r = rng(24);
+    const n = DC_CROSSOVER + 5;
+    for (const m of [n + 20, 2 * n]) {
+      const A = randn(m, n, r);
+      const res = svdDense({ rows: m, cols: n, data: Float64Array.from(A.flat()) }, 'right');
+      assert.strictEqual(res.Ut, null);
+      const Vt = res.Vt;
+      assert.ok(Vt && Vt.rows === n && Vt.cols === n);
+      const Vh: M = Array.from({ length: n }, (_, i) => Array.from(Vt.data.subarray(i * n, (i + 1) * n)));
+      withinEps(`right ${m}×${n} orthogonality V`, orthRows(Vh), m, 20);
+      const AV = mul(A, Vh.map((_, i) => Vh.map((row) => row[i])));
+      const G = mul(AV.map((_, i) => AV.map((row) => row[i])).slice(0, n), AV);
+      let dev = 0;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dev = Math.max(dev, Math.abs(G[i][j] - (i === j ? res.s[i] ** 2 : 0)));
+      withinEps(`right ${m}×${n} (AV)ᵀ(AV) = Σ²`, dev / res.s[0] ** 2, m, 20);
+      const S2 = singularValues(A);
+      for (let i = 0; i < n; i++) withinEps(`right ${m}×${n} σ[${i}]`, Math.abs(res.s[i] - S2[i]) / S2[0], m, 10);
     }
   });
 
