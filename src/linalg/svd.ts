@@ -280,8 +280,9 @@ export interface SvdResult {
  * Throws `LinAlgError` for non-finite ('not-finite'), ragged ('shape') or
  * oversized ('too-large') input, 'overflow' when the largest singular value
  * exceeds the double range (entries near 1e308: [[1e308, 1e308], [1e308, 1e308]]
- * has σ₁ = 2e308), and 'no-convergence' if the QR iteration exceeds its cap
- * (6·k² steps; never observed on finite input).
+ * has σ₁ = 2e308), and 'no-convergence' if a bidiagonal QR iteration (the
+ * whole bidiagonal, or a divide-and-conquer leaf) exceeds its cap (6·k² steps;
+ * never observed on finite input).
  * Empty input follows numpy: `svd([])` → `{ U: [], S: [], Vh: [] }`.
  * Example: `svd([[3, 0], [0, -2]])` → S = [3, 2], U = [[1, 0], [0, 1]], Vh = [[1, 0], [0, -1]].
  */

@@ -77,7 +77,7 @@ function check(what: string, d: Float64Array, e: Float64Array, leaf?: number, un
     if (i > 0) assert.ok(s[i] <= s[i - 1], `${what}: σ not descending at ${i}`);
   }
   const nrm = normB(d, e);
-  const N = Math.max(n, 1);
+  const N = Math.max(n, 4);
   if (nrm > 0) withinEps(`${what} reconstruction`, Math.max(0, residual(n, d, e, s, U, V) - floor) / nrm, N, units);
   withinEps(`${what} orthogonality U`, orth(n, U), N, units);
   withinEps(`${what} orthogonality V`, orth(n, V), N, units);
