@@ -142,13 +142,46 @@ function blockedPanel(a: Float64Array, n: number, hi: number, j0: number, v: Flo
       s[c] = acc;
     }
     // Y[:, i] = t·(A[:, k1..hi]·v − Y_i·s) over rows 0..hi, with the columns k1..hi not yet updated.
-    for (let r = 0; r <= hi; r++) {
+    // Two rows per pass, two partial sums each: four independent chains share each load of v.
+    let r = 0;
+    for (; r + 1 <= hi; r += 2) {
+      const ro = r * n;
+      const ro1 = ro + n;
+      let a0 = 0;
+      let a1 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let c = k1;
+      for (; c + 1 <= hi; c += 2) {
+        const v0 = v[vo + c];
+        const v1 = v[vo + c + 1];
+        a0 += a[ro + c] * v0;
+        a1 += a[ro + c + 1] * v1;
+        b0 += a[ro1 + c] * v0;
+        b1 += a[ro1 + c + 1] * v1;
+      }
+      if (c <= hi) {
+        const v0 = v[vo + c];
+        a0 += a[ro + c] * v0;
+        b0 += a[ro1 + c] * v0;
+      }
+      const yo = r * HB;
+      let corr0 = 0;
+      let corr1 = 0;
+      for (let d = 0; d < i; d++) {
+        corr0 += y[yo + d] * s[d];
+        corr1 += y[yo + HB + d] * s[d];
+      }
+      y[yo + i] = t * (a0 + a1 - corr0);
+      y[yo + HB + i] = t * (b0 + b1 - corr1);
+    }
+    for (; r <= hi; r++) {
       const ro = r * n;
       let acc = 0;
       for (let c = k1; c <= hi; c++) acc += a[ro + c] * v[vo + c];
       const yo = r * HB;
       let corr = 0;
-      for (let c = 0; c < i; c++) corr += y[yo + c] * s[c];
+      for (let d = 0; d < i; d++) corr += y[yo + d] * s[d];
       y[yo + i] = t * (acc - corr);
     }
     // T[0:i, i] = −t·T_i·s, T[i][i] = t.
