@@ -14,14 +14,22 @@
  * spike entries are below eps·|its eigenvalue| can be split off by setting
  * them to zero — a backward error of the size the ordinary subdiagonal test
  * accepts, found long before any subdiagonal of H itself becomes small.
- * Blocks are tested from the bottom; an undeflatable block is moved to the
- * top of the window by standard adjacent swaps of 1×1 blocks (a 2×2 block
- * that cannot be tested ends the search), as LAPACK's dtrexc does.
+ * Blocks are tested from the bottom; an undeflatable block is moved up, next
+ * to the undeflatable ones found before it, by adjacent block swaps (a
+ * rotation for two 1×1 blocks; the Bai–Demmel direct swap with its stability
+ * tests when a 2×2 block is involved, as LAPACK's dtrexc/dlaexc), so the
+ * blocks above it get their turn; a rejected swap ends the search.
  * After a deflation the undeflated part [spike | T₁₁] is returned to
  * Hessenberg form (one reflector that folds the spike onto its first entry,
  * then a Householder Hessenberg reduction), and the window's orthogonal
  * transformation is applied to the rest of H and to the Schur vectors with
- * gemm. The undeflated window eigenvalues are handed back as shifts.
+ * gemm. The undeflated window eigenvalues are handed back as shifts, in
+ * the order the search left them: those that came closest to deflating
+ * first (measured: fewer sweeps than taking them from the bottom).
+ *
+ * This file also holds the standardisation of 2×2 blocks shared with
+ * eigSchur.ts (`standardize2x2`, LAPACK dlanv2's conventions), which the
+ * block swaps need.
  */
 import { EPS, SAFE_MIN, hypot2 } from './eigShared';
 import { gemm, gemmNT } from './blas';
@@ -29,11 +37,11 @@ import { gemm, gemmNT } from './blas';
 /** Window Schur solver: real Schur form of t (w×w, Hessenberg), rotations accumulated into vt (rows = Schur vectors). */
 export type WindowSchur = (t: Float64Array, w: number, vt: Float64Array) => { wr: Float64Array; wi: Float64Array } | null;
 
-/** Result of one AED step; `shifts` holds (re, im) pairs, bottom-most eigenvalue first. */
+/** Result of one AED step. */
 export interface AedResult {
   /** Number of eigenvalues deflated at the bottom of the window (rows i − nd + 1..i now split off). */
   nd: number;
-  /** Number of shift pairs written to `shiftRe` / `shiftIm`. */
+  /** Number of shifts written to `shiftRe` / `shiftIm` (a conjugate pair counts two, stored −im, +im). */
   count: number;
 }
 
@@ -42,9 +50,10 @@ export interface AedResult {
  * the row-major n×n Hessenberg `h`, window of w rows (2 ≤ w ≤ i − l + 1).
  * With `want` the transformation is applied to the full rows/columns of H and
  * to `zt` (columns lo..hi); otherwise only inside the active block.
- * Undeflated window eigenvalues, bottom first, are written to shiftRe/shiftIm
- * (at most their length). Returns nd = 0 and leaves H untouched when nothing
- * deflates or the window QR fails.
+ * Undeflated window eigenvalues, top of the window first, are written to
+ * shiftRe/shiftIm (at most their length, pairs never split). Returns nd = 0
+ * and leaves H and zt untouched when nothing deflates or the window QR fails
+ * (count = 0 then).
  */
 export function aggressiveDeflation(
   h: Float64Array,
@@ -127,7 +136,8 @@ export function aggressiveDeflation(
   if (nd === 0) return { nd: 0, count };
 
   // Spike in the Schur basis, deflated entries dropped.
-  let beta = s * vt[0];
+  // (With every block deflated the whole spike is dropped.)
+  let beta = ns === 0 ? 0 : s * vt[0];
   if (ns > 1) {
     // Fold the spike onto its first entry: P x = β e₁ with P = I − τ u uᵀ, u₀ = 1.
     const x = scratch(2, ns);
