@@ -12,6 +12,7 @@
  * All matrices are row-major n×n `Float64Array`s; the kernels trust their input.
  */
 import { EPS, SAFE_MIN, hypot2, reflector, type Reflector } from './eigShared';
+import { gemm } from './blas';
 import { applyBlock, formT, wyBlock } from './householderWy';
 
 const refl: Reflector = { beta: 0, tau: 0 };
@@ -35,9 +36,9 @@ export interface Tridiagonal {
  * update run along contiguous rows.
  *
  * From order `TRI_BLOCK_MIN` on, the leading columns are reduced in panels of
- * `TRI_NB` (LAPACK's dsytrd/dlatrd scheme, see `reducePanel`): the trailing
- * matrix is updated once per panel by a rank-2·TRI_NB product
- * (`syr2kLower`, register-blocked like `gemm`), so half of the 4n³/3 flops
+ * `triPanel(n)` columns (LAPACK's dsytrd/dlatrd scheme, see `reducePanel`):
+ * the trailing matrix is updated once per panel by a rank-2·nb product
+ * (`syr2kTrailing`: `gemm` below the diagonal), so half of the 4n³/3 flops
  * leave the matrix–vector form; the other half stays in the symmetric
  * matrix–vector product of each column. The last `TRI_NX` columns, and
  * matrices below `TRI_BLOCK_MIN`, use the column-by-column kernel.
@@ -53,12 +54,13 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
   const p = new Float64Array(n);
   let k0 = 0;
   if (n >= TRI_BLOCK_MIN) {
-    const z = new Float64Array(2 * TRI_NB * n);
-    const cols = new Float64Array(TRI_NB * n);
-    const cw = new Float64Array(2 * TRI_NB);
-    for (; n - k0 > TRI_NX; k0 += TRI_NB) {
-      reducePanel(a, n, k0, d, e, v, tau, z, cols, p, cw);
-      syr2kLower(a, n, k0 + TRI_NB, z);
+    const nb = triPanel(n);
+    const z = new Float64Array(3 * nb * n);
+    const cols = new Float64Array(nb * n);
+    const cw = new Float64Array(2 * nb);
+    for (; n - k0 > TRI_NX; k0 += nb) {
+      reducePanel(a, n, k0, nb, d, e, v, tau, z, cols, p, cw);
+      syr2kTrailing(a, n, k0 + nb, nb, z);
     }
   }
   reduceUnblocked(a, n, k0, d, e, v, tau, p);
@@ -172,24 +174,31 @@ function reduceUnblocked(
 }
 
 /**
- * Columns per panel of the blocked reduction (even: `syr2kLower` takes its
- * 2·TRI_NB terms four at a time). `syr2kLower`'s cost per flop does not
- * depend on the panel width, while the panel's correction products grow
- * with it, so narrow panels win: measured (CPU time, n = 100–400) 2 and 4
- * even, 6 slightly and 8–16 clearly slower.
+ * Columns per panel of the blocked reduction at order n (even: `syr2kTriangle`
+ * takes its 2·nb terms four at a time). Narrow panels keep the panel's
+ * correction products (≈ 4·nb·m flops per column, scalar code) small; wider
+ * ones give `gemm` a deeper product (its WebAssembly path runs faster at
+ * k = 16 than at 8). Measured (CPU time, n = 100–400): 4 ahead below about
+ * 230 (1.25× vs 1.1× at 100), 8 from 250 on (1.75× vs 1.65× at 400), 16
+ * slower everywhere.
  */
-export const TRI_NB = 4;
-/** Columns left to the unblocked kernel at the end (≥ TRI_NB + 2, so every panel column has a reflector). */
+export function triPanel(n: number): number {
+  return n < TRI_WIDE ? 4 : 8;
+}
+/** Order from which `triPanel` takes 8 columns. */
+const TRI_WIDE = 240;
+/** Columns left to the unblocked kernel at the end (≥ panel width + 2, so every panel column has a reflector). */
 export const TRI_NX = 16;
 /**
  * Smallest order reduced in panels. Measured crossover (CPU time, blocked vs
- * unblocked, interleaved): unblocked ahead below 40, even at 40–50, blocked
- * 1.1× at 52–56, 1.15× at 64, 1.3× at 100, 1.45× at 200, 1.5× at 400.
+ * unblocked, interleaved, loaded machine): unblocked ahead below 40, even at
+ * 40–52, blocked 1.05–1.15× at 56–64, 1.2× at 80, 1.25× at 100, 1.45× at
+ * 200, 1.55× at 300, 1.7× at 400.
  */
-export const TRI_BLOCK_MIN = 52;
+export const TRI_BLOCK_MIN = 56;
 
 /**
- * Reduces the TRI_NB columns k0.. of the trailing matrix (LAPACK's dlatrd,
+ * Reduces the nb columns k0.. of the trailing matrix (LAPACK's dlatrd,
  * lower case, rewritten for row-major lower storage). The trailing matrix
  * a[k0:, k0:] is NOT updated inside the panel: with V = [v_k0 …] and
  * W = [w_k0 …] the columns so far, the current matrix is
@@ -198,18 +207,17 @@ export const TRI_BLOCK_MIN = 52;
  *   – p = A_cur·v = A·v − V·(Wᵀv) − W·(Vᵀv): one pass of the stale lower
  *     triangle (`symvLower`) plus 4·r·m flops of corrections;
  *   – w = τp − (τ²/2)(pᵀv)·v, so that H·A_cur·H = A_cur − v·wᵀ − w·vᵀ.
- * The panel's whole rank-2·TRI_NB update is then one `syr2kLower`.
+ * The panel's whole rank-2·nb update is then one `syr2kTrailing`.
  *
- * `z` (2·TRI_NB rows of n) receives [V; W] as rows, for `syr2kLower`;
- * `cols` (TRI_NB rows of n) holds the panel's columns, `p` is n-scratch,
- * `cw` 2·TRI_NB scratch.
+ * `z` (3·nb rows of n) receives [V; W] as its first rows, for `syr2kTrailing`;
+ * `cols` (nb rows of n) holds the panel's columns, `p` is n-scratch, `cw`
+ * 2·nb scratch.
  */
 function reducePanel(
-  a: Float64Array, n: number, k0: number,
+  a: Float64Array, n: number, k0: number, nb: number,
   d: Float64Array, e: Float64Array, v: Float64Array, tau: Float64Array,
   z: Float64Array, cols: Float64Array, p: Float64Array, cw: Float64Array,
 ): void {
-  const nb = TRI_NB;
   const wBase = nb * n; // row r of W starts at z[wBase + r·n]
   // The panel's columns below the diagonal, transposed into rows of `cols`
   // (one pass over rows k0.. instead of a strided walk per column).
@@ -335,40 +343,71 @@ function panelDots(x: Float64Array, xo: number, lo: number, hi: number, z: Float
 }
 
 /**
- * a[s:, s:] −= V·Wᵀ + W·Vᵀ on the lower triangle (LAPACK's dsyr2k, lower,
- * no transpose), V the panel's reflectors and W its w vectors, both held as
- * rows of `z` ([V; W], row length n), written as the rank-2·TRI_NB product
- * Σ_p U_p·Yₚᵀ with U = [V W] and Y = [W V]. Register blocking as in `gemm`
- * (four rows of A against four of the 2·TRI_NB terms per pass, the j loop
- * innermost over contiguous memory), but each row stops at the diagonal, so
- * only the lower triangle is computed (half of a full product) and nothing
- * above it is written.
+ * Order of the diagonal triangles `syr2kTrailing` leaves to `syr2kTriangle`
+ * (below it the halving stops; the rectangles between go to `gemm`).
  */
-function syr2kLower(a: Float64Array, n: number, s: number, z: Float64Array): void {
-  const nb = TRI_NB;
-  const k2 = 2 * nb; // a multiple of 4 (TRI_NB even)
-  let i = s;
-  for (; i + 3 < n; i += 4) {
+const SYR2K_LEAF = 32;
+
+/**
+ * a[s:, s:] −= V·Wᵀ + W·Vᵀ on the lower triangle (LAPACK's dsyr2k, lower,
+ * no transpose), V the panel's reflectors and W its w vectors, as the
+ * rank-2·nb product U·Yᵀ with U = [V W] and Y = [W V]. `z` holds V and W
+ * as rows 0..2nb−1; V is copied to rows 2nb..3nb−1, so that U is rows
+ * 0..2nb−1 (read transposed by `gemm`) and Y rows nb..3nb−1. The triangle is
+ * halved recursively: the square below the diagonal of each split is one
+ * `gemm` (which takes its fast path for the large ones), the small diagonal
+ * triangles run in `syr2kTriangle`. Nothing above the diagonal is written.
+ */
+function syr2kTrailing(a: Float64Array, n: number, s: number, nb: number, z: Float64Array): void {
+  if (s >= n) return;
+  for (let r = 0; r < nb; r++) z.copyWithin((2 * nb + r) * n + s, r * n + s, (r + 1) * n);
+  syr2kSplit(a, n, s, n, nb, z);
+}
+
+/** Rows and columns lo..hi−1 of the update of `syr2kTrailing` (lower triangle). */
+function syr2kSplit(a: Float64Array, n: number, lo: number, hi: number, nb: number, z: Float64Array): void {
+  const m = hi - lo;
+  if (m <= SYR2K_LEAF) {
+    syr2kTriangle(a, n, lo, hi, nb, z);
+    return;
+  }
+  const mid = lo + ((m >> 3) << 2); // about half, a multiple of four rows
+  syr2kSplit(a, n, lo, mid, nb, z);
+  // Rows mid..hi−1, columns lo..mid−1: a full rectangle.
+  gemm(hi - mid, mid - lo, 2 * nb, -1, z, mid, 1, n, z, nb * n + lo, n, a, mid * n + lo, n);
+  syr2kSplit(a, n, mid, hi, nb, z);
+}
+
+/**
+ * The update of `syr2kTrailing` on the triangle i, j in lo..hi−1, j ≤ i.
+ * Register blocking as in `gemm`: four rows of A against four of the
+ * 2·nb terms per pass, the j loop innermost over contiguous memory, each
+ * row stopping at the diagonal.
+ */
+function syr2kTriangle(a: Float64Array, n: number, lo: number, hi: number, nb: number, z: Float64Array): void {
+  const k2 = 2 * nb; // a multiple of 4 (nb even)
+  const yb = nb * n; // Y_p = z row nb + p
+  let i = lo;
+  for (; i + 3 < hi; i += 4) {
     const c0 = i * n;
     const c1 = c0 + n;
     const c2 = c1 + n;
     const c3 = c2 + n;
     for (let p = 0; p < k2; p += 4) {
-      // U rows p..p+3 and Y rows (p + nb) mod 2nb … (Y_p = z row p ± nb).
       const u0 = p * n;
       const u1 = u0 + n;
       const u2 = u1 + n;
       const u3 = u2 + n;
-      const y0 = (p < nb ? p + nb : p - nb) * n;
-      const y1 = (p + 1 < nb ? p + 1 + nb : p + 1 - nb) * n;
-      const y2 = (p + 2 < nb ? p + 2 + nb : p + 2 - nb) * n;
-      const y3 = (p + 3 < nb ? p + 3 + nb : p + 3 - nb) * n;
+      const y0 = yb + u0;
+      const y1 = yb + u1;
+      const y2 = yb + u2;
+      const y3 = yb + u3;
       const a00 = z[u0 + i], a01 = z[u1 + i], a02 = z[u2 + i], a03 = z[u3 + i];
       const a10 = z[u0 + i + 1], a11 = z[u1 + i + 1], a12 = z[u2 + i + 1], a13 = z[u3 + i + 1];
       const a20 = z[u0 + i + 2], a21 = z[u1 + i + 2], a22 = z[u2 + i + 2], a23 = z[u3 + i + 2];
       const a30 = z[u0 + i + 3], a31 = z[u1 + i + 3], a32 = z[u2 + i + 3], a33 = z[u3 + i + 3];
-      // Columns s..i: below or on the diagonal for all four rows.
-      for (let j = s; j <= i; j++) {
+      // Columns lo..i: below or on the diagonal for all four rows.
+      for (let j = lo; j <= i; j++) {
         const x0 = z[y0 + j];
         const x1 = z[y1 + j];
         const x2 = z[y2 + j];
@@ -390,12 +429,12 @@ function syr2kLower(a: Float64Array, n: number, s: number, z: Float64Array): voi
       }
     }
   }
-  for (; i < n; i++) {
+  for (; i < hi; i++) {
     const c0 = i * n;
     for (let p = 0; p < k2; p++) {
       const u = z[p * n + i];
-      const y = (p < nb ? p + nb : p - nb) * n;
-      for (let j = s; j <= i; j++) a[c0 + j] -= u * z[y + j];
+      const y = yb + p * n;
+      for (let j = lo; j <= i; j++) a[c0 + j] -= u * z[y + j];
     }
   }
 }

@@ -10,7 +10,7 @@
 import * as assert from 'assert';
 import {
   formQ, tridiagonalize, tridiagonalizeUnblocked, tridiagonalQL,
-  TRI_BLOCK_MIN, TRI_NB, TRI_NX, type Tridiagonal,
+  TRI_BLOCK_MIN, TRI_NX, triPanel, type Tridiagonal,
 } from '../../../src/linalg/eighKernel';
 import { rng } from './helpers';
 import { EPS } from './tolerance';
@@ -128,19 +128,24 @@ function check(a: Float64Array, n: number, label: string): Tridiagonal {
 
 describe('tridiagonalize (blocked Householder reduction)', () => {
   it('block parameters are consistent and the tested sizes reach the blocked path', () => {
-    assert.ok(TRI_NB % 2 === 0 && TRI_NB >= 2, 'TRI_NB even (syr2kLower pairs its 2·TRI_NB terms by four)');
-    assert.ok(TRI_NX >= TRI_NB + 2, 'every panel column has a reflector');
+    for (let n = TRI_BLOCK_MIN; n <= 1000; n++) {
+      const nb = triPanel(n);
+      assert.ok(nb % 2 === 0 && nb >= 2, `panel width ${nb} even (syr2kTriangle takes its 2·nb terms by four)`);
+      assert.ok(TRI_NX >= nb + 2, 'every panel column has a reflector');
+    }
     assert.ok(TRI_BLOCK_MIN <= 64, 'sizes 64 and up are reduced in panels');
+    assert.ok(triPanel(300) !== triPanel(100), 'both panel widths are exercised by the sizes below');
   });
 
-  for (const n of [1, 2, 3, 31, 32, 33, 51, 52, 53, 64, 65, 100, 129, 200, 300]) {
+  for (const n of [1, 2, 3, 31, 32, 33, 55, 56, 57, 64, 65, 100, 129, 200, 300]) {
     it(`random symmetric, n = ${n}`, () => {
       check(randomSym(n, 1000 + n), n, `random n=${n}`);
     });
   }
 
   it('random symmetric, more seeds at sizes around panel boundaries', () => {
-    for (const n of [TRI_BLOCK_MIN, TRI_BLOCK_MIN + 1, TRI_BLOCK_MIN + TRI_NB - 1, TRI_NX + TRI_NB + 1, 70, 81]) {
+    const nb = triPanel(TRI_BLOCK_MIN);
+    for (const n of [TRI_BLOCK_MIN, TRI_BLOCK_MIN + 1, TRI_BLOCK_MIN + nb - 1, TRI_NX + nb + 1, 70, 81, 239, 240, 241]) {
       for (let seed = 0; seed < 3; seed++) check(randomSym(n, 77 * n + seed), n, `random n=${n} seed=${seed}`);
     }
   });
