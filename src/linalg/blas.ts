@@ -230,7 +230,7 @@ export function scalePow2(A: Dense, p: number): void {
  * streams from L2.
  *
  * Products with m, n, k ≥ 8, n·k ≥ 256 and m·n·k ≥ 32³ run on the WebAssembly
- * SIMD kernel instead (wasmGemm.ts: packed panels, 3.3× faster at n = 200);
+ * SIMD kernel instead (wasmGemm.ts: packed panels, 3.7× faster at n = 200);
  * without WebAssembly SIMD, or for smaller products, `gemmJs` does the work.
  * A, B and C must not overlap (the blocked callers pass disjoint blocks).
  */

@@ -1,38 +1,44 @@
 /**
  * WebAssembly SIMD matrix-product kernel behind `gemm` / `gemmNT` (blas.ts).
  *
- * Why: the scalar JS gemm runs at ≈ 4.3 GFlop/s here; the same product on
+ * Why: the scalar JS gemm runs at ≈ 4.5 GFlop/s here; the same product on
  * packed panels in baseline WASM SIMD (f64x2 mul + add: no FMA, no
- * relaxed-simd, no flags) runs at 15–17 GFlop/s from n ≈ 100. Measured
+ * relaxed-simd, no flags) runs at 14–18 GFlop/s from n ≈ 100. Measured
  * interleaved in one Node 20.20 process (CPU time per product, medians of 15,
  * AMD EPYC x64, other jobs on the machine), `gemmJs` vs `wasmGemm`:
  *
  *   m×k · k×n               JS ms    WASM ms   speed-up
- *   64³                     0.120    0.045     2.7×
- *   100³                    0.459    0.134     3.4×
- *   128³                    0.990    0.290     3.4×
- *   200³                    3.61     1.01      3.6×
- *   256³                    7.68     2.14      3.6×
- *   400³                    29.4     7.54      3.9×
- *   200×16 · 16×200         0.313    0.126     2.5×
- *   200×200 · 200×16        0.320    0.131     2.4×
- *   400×48 · 48×400         3.46     0.976     3.5×
- *   200×8 · 8×200           0.149    0.077     1.9×   (compact-WY updates)
- *   8×200 · 200×200         0.153    0.087     1.8×   (compact-WY Vᵀ·X)
+ *   64³                     0.124    0.044     2.8×
+ *   100³                    0.472    0.138     3.4×
+ *   128³                    0.932    0.259     3.6×
+ *   200³                    3.50     0.937     3.7×
+ *   256³                    7.43     1.85      4.0×
+ *   400³                    28.7     7.05      4.1×
+ *   200×16 · 16×200         0.283    0.107     2.6×
+ *   200×200 · 200×16        0.307    0.127     2.4×
+ *   400×48 · 48×400         3.41     1.01      3.4×
+ *   200×8 · 8×200           0.149    0.076     2.0×   (compact-WY X −= V·W)
+ *   8×200 · 200×200         0.141    0.053     2.7×   (compact-WY W = Vᵀ·X)
+ *   16×200 · 200×200        0.280    0.091     3.1×
  *   32³                     0.015    0.010     1.5×
- *   24³                     0.007    0.005     1.3×   (below the threshold)
- *   200×16 · 16×16          0.026    0.024     1.1×   (at the threshold)
+ *   24³                     0.006    0.005     1.25×  (below the threshold)
+ *   200×16 · 16×16          0.025    0.023     1.1×   (at the threshold)
  *   400×8 · 8×16            0.025    0.037     0.7×   (below)
  *   16³                     0.002    0.002     0.9×   (below)
- *   gemmNT, A·Bᵀ: 200×200 by 200×200 4.5×, 100×100 by 100×100 3.9×,
- *   32×200 by 32×200 2.7×, 48×48 by 48×48 2.3×.
+ *   gemmNT, A·Bᵀ: 200×200 by 200×200 4.7×, 100×100 by 100×100 4.0×,
+ *   64×200 by 64×200 3.8×, 32×200 by 32×200 2.8×, 48×48 by 48×48 2.4×.
  *
- * End to end (`node dist/bench.js --profile OP N --seconds 4`, wall-clock
- * median per call, LINALG_LENS_NO_WASM=1 vs default, two interleaved rounds
- * on a loaded 2-core machine): svd 200: 34.4 / 28.4 → 26.2 / 23.2 ms;
- * eigh 200: 13.4 / 12.6 → 12.9 / 11.5 ms; lu 400: 12.7 / 24.8 → 9.5 / 9.7 ms;
- * qr 200: 5.9 / 6.7 → 4.8 / 5.5 ms. What remains of a product's cost in
- * those profiles is about half the kernel, half the JS packing and copying.
+ * End to end, public functions on random matrices, WASM path toggled per
+ * call (`setWasmGemmEnabled`) in one process, median CPU ms over ≥ 50 calls
+ * each: svd 200 25.1 → 18.2 (−28%), svd 100 4.27 → 3.57 (−16%), eigh 200
+ * 13.5 → 9.8 (−28%), eigh 100 2.50 → 2.13 (−15%), lu 400 12.8 → 7.4 (−42%),
+ * lu 200 2.00 → 1.43 (−29%), lu 100 0.34 → 0.30 (−12%), qr 400 49.6 → 23.6
+ * (−52%), qr 200 6.61 → 4.26 (−36%), qr 100 1.03 → 0.84 (−18%), cholesky
+ * 400 11.5 → 7.6 (−34%). (`node dist/bench.js --profile OP N`, separate
+ * processes with LINALG_LENS_NO_WASM=1 and without, agrees in direction —
+ * svd 200 −12…−19%, lu 400 −26%, qr 200 −11…−26% — but is noisier on this
+ * shared 2-core machine.) What remains is not matrix-matrix work
+ * (bidiagonalization's matrix-vector sweeps, secular solvers, rotations).
  *
  * Layout and blocking (the standard BLIS/GotoBLAS scheme):
  * - C (row-major, leading dimension ldc in the caller's array) is processed
@@ -40,6 +46,12 @@
  *   (padded to multiples of 4, row stride ncPad), updated, and copied back.
  * - For each depth slice of ≤ KC, op(B) (KC×NC) is packed into 4-column
  *   panels: panel s holds, for p = 0..kc−1, the four entries B[p][4s..4s+3].
+ *   When m ≤ 96, n ≥ 64 and B is row-major (gemm, not gemmNT), each B panel is used
+ *   by few A panels and packing it costs as much as the product, so the
+ *   block is instead copied row by row (one memcpy per row, row stride
+ *   ≡ 8 mod 16 doubles to spread a panel's rows over L1 sets) and the kernel
+ *   walks it with a stride: the kernel takes the byte distance between
+ *   successive p (`ldb`) and between panels (`bstep`), 32 and kc·32 when packed.
  * - For each MC-row block, α·op(A) (MC×KC) is packed into 4-row panels:
  *   panel r holds, for p = 0..kc−1, the four entries α·A[4r..4r+3][p]
  *   (α is applied while packing, exactly as the JS gemm scales A).
@@ -60,9 +72,11 @@
  * bit-identical to the JS path.
  *
  * Threshold (`wasmGemmWanted`): m, n, k ≥ 8, n·k ≥ 256 and m·n·k ≥ 32³.
- * Measured: 32³ is 1.5×, 24³ 1.25×, 8×200·200×200 1.7×, 200×16·16×16
- * break-even; below, the packing and the copying of C dominate (4×200·200×200
- * 0.5×, 400×8·8×16 0.7×, 8³ 0.2×), so those stay in JS.
+ * Measured: 32³ is 1.5×, 24³ 1.25×, 8×64·64×64 1.7×, 200×16·16×16
+ * break-even; below, the packing and the copying of C dominate (400×8·8×16
+ * 0.7×, 16³ 0.9×, 4×64·64×64 1.05×), so those stay in JS. (Very short A with
+ * a wide B would also gain — 4×200·200×200 1.9× — but no blocked caller
+ * issues such products, so m ≥ 8 stays as a conservative floor.)
  *
  * Fallback: `wasmGemmReady()` feature-tests once (WebAssembly present, the
  * module validates — i.e. SIMD is supported — compiles, instantiates, and a
@@ -78,6 +92,7 @@
  *     (import "env" "mem" (memory 1))
  *     (func (export "kernel") (param $mp i32) (param $np i32) (param $kc i32)
  *           (param $pa0 i32) (param $pb0 i32) (param $pc0 i32) (param $ldc i32)
+ *           (param $ldb i32) (param $bstep i32)
  *       (local $jr i32) (local $ir i32) (local $p i32) (local $pa i32) (local $pb i32)
  *       (local $pc i32) (local $arow i32) (local $bcol i32) (local $ccol i32) (local $step i32)
  *       (local $c00 v128) (local $c01 v128) ... (local $c31 v128)   ;; 8 accumulators
@@ -101,7 +116,7 @@
  *             (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $av) (local.get $b1))))
  *             ...
  *             (local.set $pa (i32.add (local.get $pa) (i32.const 32)))
- *             (local.set $pb (i32.add (local.get $pb) (i32.const 32)))
+ *             (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
  *             (br_if $P (local.tee $p (i32.sub (local.get $p) (i32.const 1)))))
  *           ;; for r = 0..3: C[r][0:2] += c_r0, C[r][2:4] += c_r1, then $pc += $ldc
  *           (v128.store offset=0 align=8 (local.get $pc) (f64x2.add (v128.load offset=0 align=8 (local.get $pc)) (local.get $c00)))
@@ -110,7 +125,7 @@
  *           ...
  *           (local.set $arow (i32.add (local.get $arow) (local.get $step)))
  *           (br_if $I (local.tee $ir (i32.sub (local.get $ir) (i32.const 1)))))
- *         (local.set $bcol (i32.add (local.get $bcol) (local.get $step)))
+ *         (local.set $bcol (i32.add (local.get $bcol) (local.get $bstep)))
  *         (local.set $ccol (i32.add (local.get $ccol) (i32.const 32)))
  *         (br_if $J (local.tee $jr (i32.sub (local.get $jr) (i32.const 1)))))))
  *
@@ -230,27 +245,29 @@ const MP = 0; // number of 4-row panels of packed A
 const NP = 1; // number of 4-column panels of packed B
 const KCP = 2; // depth (≥ 1)
 const PA0 = 3; // packed A
-const PB0 = 4; // packed B
+const PB0 = 4; // B block (panels, or row-major)
 const PC0 = 5; // C buffer, row-major
 const LDC = 6; // C buffer row stride in bytes
-const N_PARAMS = 7;
+const LDB = 7; // bytes from B[p][·] to B[p+1][·] within a panel (32 when packed)
+const BSTEP = 8; // bytes from one 4-column panel of B to the next (kc·32 when packed)
+const N_PARAMS = 9;
 // i32 locals
-const JR = 7;
-const IR = 8;
-const P = 9;
-const PA = 10;
-const PB = 11;
-const PC = 12;
-const AROW = 13;
-const BCOL = 14;
-const CCOL = 15;
-const STEP = 16;
+const JR = 9;
+const IR = 10;
+const P = 11;
+const PA = 12;
+const PB = 13;
+const PC = 14;
+const AROW = 15;
+const BCOL = 16;
+const CCOL = 17;
+const STEP = 18;
 const N_I32_LOCALS = 10;
 // v128 locals: accumulators for C[r][0:2] (ACC + 2r) and C[r][2:4] (ACC + 2r + 1), r = 0..3; B's halves; A splat.
-const ACC = 17;
-const B0 = 25;
-const B1 = 26;
-const AV = 27;
+const ACC = 19;
+const B0 = 27;
+const B1 = 28;
+const AV = 29;
 const N_V128_LOCALS = 11;
 
 /** acc[r][h] += av·b_h (h = 0, 1) with av = packed A[p][r] (at PA + 8r) in both lanes. */
@@ -302,7 +319,7 @@ const KERNEL: readonly Ins[] = [
   ...multiplyAddRow(2),
   ...multiplyAddRow(3),
   ...addConst(PA, 32),
-  ...addConst(PB, 32),
+  ...addLocal(PB, LDB),
   ...countDown(P),
   ['end'],
   ...addTileRow(0),
@@ -312,17 +329,17 @@ const KERNEL: readonly Ins[] = [
   ...addLocal(AROW, STEP),
   ...countDown(IR),
   ['end'],
-  ...addLocal(BCOL, STEP),
+  ...addLocal(BCOL, BSTEP),
   ...addConst(CCOL, 32),
   ...countDown(JR),
   ['end'],
   ['end'], // function body
 ];
 
-/** The module's bytes: imports env.mem (memory, ≥ 1 page), exports kernel(mp, np, kc, pa, pb, pc, ldc). */
+/** The module's bytes: imports env.mem (memory, ≥ 1 page), exports kernel(mp, np, kc, pa, pb, pc, ldc, ldb, bstep). */
 export function wasmGemmModuleBytes(): Uint8Array<ArrayBuffer> {
   const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]; // "\0asm", version 1
-  const type: number[] = [1, 0x60]; // one func type: (7 × i32) → ()
+  const type: number[] = [1, 0x60]; // one func type: (9 × i32) → ()
   uleb(type, N_PARAMS);
   for (let i = 0; i < N_PARAMS; i++) type.push(I32);
   type.push(0);
@@ -358,7 +375,19 @@ const NC = 512;
 /** Rows of C per buffered block (multiple of MC); bounds the C buffer at RC·NC doubles (4 MB). */
 const RC = 1024;
 
-type Kernel = (mp: number, np: number, kc: number, pa: number, pb: number, pc: number, ldc: number) => void;
+/** Up to this many rows of C, op(B) is copied row-major rather than packed into panels. */
+const ROW_MAJOR_B_MAX_M = 96;
+
+/**
+ * Row stride (doubles) of the row-major B block: ≥ ncPad and ≡ 8 (mod 16), so
+ * successive rows of a 4-column panel fall in different L1 sets (a stride of
+ * a multiple of 4 KB would map all kc rows onto one set).
+ */
+function rowStride(ncPad: number): number {
+  return ncPad + ((24 - (ncPad % 16)) % 16);
+}
+
+type Kernel = (mp: number, np: number, kc: number, pa: number, pb: number, pc: number, ldc: number, ldb: number, bstep: number) => void;
 
 let state: 'untested' | 'ready' | 'unavailable' = 'untested';
 let kernel: Kernel | null = null;
@@ -505,12 +534,18 @@ function run(
   // Layout in doubles: packed A block | packed B block | C buffer.
   const aOff = 0;
   const bOff = aOff + mcMax * kcMax;
-  const cOff = bOff + kcMax * ncMax;
+  const cOff = bOff + kcMax * rowStride(ncMax);
+  // Few rows of A reuse each packed B panel only a few times, so for them the
+  // B block is copied row by row instead of packed into panels (measured:
+  // 8×200·200×200 1.7× → 2.8×, 16×200·200×200 2.4× → 3.3×; from m ≈ 128
+  // panels win by ≈ 5%, and for rows shorter than 64 the copy is no memcpy).
+  const rowMajorB = bcs === 1 && m <= ROW_MAJOR_B_MAX_M && n >= 64;
   if (!reserve((cOff + rcMax * ncMax) * 8)) return false;
   const w = heap;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = Math.min(NC, n - jc);
     const ncPad = (nc + 3) & ~3;
+    const ldbw = rowStride(ncPad);
     for (let ir = 0; ir < m; ir += RC) {
       const rows = Math.min(RC, m - ir);
       // C block in (short rows by hand: subarray() costs more than it saves below ~64).
@@ -522,20 +557,33 @@ function run(
       }
       for (let pc = 0; pc < k; pc += KC) {
         const kc = Math.min(KC, k - pc);
-        // op(B)[pc.., jc..] into 4-column panels (zero-padded).
-        for (let s = 0; s < ncPad; s += 4) {
-          const cols = Math.min(4, nc - s);
-          let d = bOff + s * kc;
-          let src = bo + pc * brs + (jc + s) * bcs;
-          if (cols === 4) {
-            for (let p = 0; p < kc; p++, d += 4, src += brs) {
-              w[d] = b[src];
-              w[d + 1] = b[src + bcs];
-              w[d + 2] = b[src + 2 * bcs];
-              w[d + 3] = b[src + 3 * bcs];
+        const ldbB = rowMajorB ? ldbw * 8 : 32;
+        const bstepB = rowMajorB ? 32 : kc * 32;
+        if (rowMajorB) {
+          // op(B)[pc.., jc..] row by row (a memcpy per row), row stride ldbw; the
+          // padding columns hold stale data that only ever reaches C's padding.
+          for (let p = 0; p < kc; p++) {
+            const src = bo + (pc + p) * brs + jc;
+            const dst = bOff + p * ldbw;
+            if (nc >= 64) w.set(b.subarray(src, src + nc), dst);
+            else for (let j = 0; j < nc; j++) w[dst + j] = b[src + j];
+          }
+        } else {
+          // op(B)[pc.., jc..] into 4-column panels (zero-padded).
+          for (let s = 0; s < ncPad; s += 4) {
+            const cols = Math.min(4, nc - s);
+            let d = bOff + s * kc;
+            let src = bo + pc * brs + (jc + s) * bcs;
+            if (cols === 4) {
+              for (let p = 0; p < kc; p++, d += 4, src += brs) {
+                w[d] = b[src];
+                w[d + 1] = b[src + bcs];
+                w[d + 2] = b[src + 2 * bcs];
+                w[d + 3] = b[src + 3 * bcs];
+              }
+            } else {
+              for (let p = 0; p < kc; p++, d += 4, src += brs) for (let q = 0; q < 4; q++) w[d + q] = q < cols ? b[src + q * bcs] : 0;
             }
-          } else {
-            for (let p = 0; p < kc; p++, d += 4, src += brs) for (let q = 0; q < 4; q++) w[d + q] = q < cols ? b[src + q * bcs] : 0;
           }
         }
         for (let ic = 0; ic < rows; ic += MC) {
@@ -557,7 +605,7 @@ function run(
               for (let p = 0; p < kc; p++, d += 4, src += acs) for (let q = 0; q < 4; q++) w[d + q] = q < nr ? alpha * a[src + q * ars] : 0;
             }
           }
-          kern(mcPad >> 2, ncPad >> 2, kc, aOff * 8, bOff * 8, (cOff + ic * ncPad) * 8, ncPad * 8);
+          kern(mcPad >> 2, ncPad >> 2, kc, aOff * 8, bOff * 8, (cOff + ic * ncPad) * 8, ncPad * 8, ldbB, bstepB);
         }
       }
       // C block out.

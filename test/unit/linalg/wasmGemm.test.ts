@@ -106,6 +106,8 @@ function runWasm(o: Operands): Float64Array {
 }
 
 const SIZES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 33, 65, 127, 201];
+/** LINALG_LENS_NO_WASM=1 switches the kernel off: then only the fallback is tested. */
+const NO_WASM = process.env.LINALG_LENS_NO_WASM === '1';
 
 describe('wasmGemm: WebAssembly SIMD product kernel', () => {
   it('the feature test returns a boolean without throwing, and is true on Node 20', () => {
@@ -115,10 +117,11 @@ describe('wasmGemm: WebAssembly SIMD product kernel', () => {
     });
     assert.strictEqual(typeof ready, 'boolean');
     assert.strictEqual(WebAssembly.validate(wasmGemmModuleBytes()), true);
-    assert.strictEqual(ready, true, 'Node 20 has WebAssembly SIMD');
+    assert.strictEqual(ready, !NO_WASM, NO_WASM ? 'disabled by LINALG_LENS_NO_WASM=1' : 'Node 20 has WebAssembly SIMD');
   });
 
-  it('matches the naive triple loop on odd and ragged shapes (every size 1..9, 33, 65, 127, 201)', () => {
+  it('matches the naive triple loop on odd and ragged shapes (every size 1..9, 33, 65, 127, 201)', function () {
+    if (NO_WASM) this.skip();
     const r = rng(11);
     const triples: [number, number, number][] = [];
     for (const s of SIZES) triples.push([s, s, s]);
@@ -131,7 +134,8 @@ describe('wasmGemm: WebAssembly SIMD product kernel', () => {
     }
   });
 
-  it('transposed op(A) (ars = 1, acs = lda), strided op(B), α ≠ 1', () => {
+  it('transposed op(A) (ars = 1, acs = lda), strided op(B), α ≠ 1', function () {
+    if (NO_WASM) this.skip();
     let seed = 500;
     for (const [m, n, k] of [[7, 9, 5], [33, 65, 127], [201, 33, 65], [65, 201, 9], [4, 4, 4], [1, 127, 201]]) {
       for (const alpha of [1, -1, 0.37, -2.5e3]) {
@@ -143,15 +147,17 @@ describe('wasmGemm: WebAssembly SIMD product kernel', () => {
     }
   });
 
-  it('crosses every blocking boundary (MC = 128, KC = 256, NC = 512, RC = 1024 rows of C)', () => {
+  it('crosses every blocking boundary (MC = 128, KC = 256, NC = 512, RC = 1024 rows of C) and the row-major-B switch at m = 96', function () {
+    if (NO_WASM) this.skip();
     let seed = 900;
-    for (const [m, n, k] of [[129, 17, 257], [1030, 20, 300], [20, 521, 10], [131, 515, 513], [1027, 5, 3]]) {
+    for (const [m, n, k] of [[129, 17, 257], [1030, 20, 300], [20, 521, 10], [131, 515, 513], [1027, 5, 3], [33, 70, 300], [96, 65, 257], [97, 65, 257], [8, 600, 40]]) {
       const o = operands(m, n, k, -0.75, seed++, seed % 2 === 0);
       check(o, runWasm(o), o.c, `${m}x${k}·${k}x${n}`);
     }
   });
 
-  it('accumulates into C over repeated calls (C ← C + α·A·B twice = C + 2α·A·B)', () => {
+  it('accumulates into C over repeated calls (C ← C + α·A·B twice = C + 2α·A·B)', function () {
+    if (NO_WASM) this.skip();
     const o = operands(65, 33, 127, 1.5, 77);
     const once = runWasm(o);
     const twice = runWasm({ ...o, c: once });
@@ -167,7 +173,8 @@ describe('wasmGemm: WebAssembly SIMD product kernel', () => {
     }
   });
 
-  it('propagates NaN and Inf as the triple loop does (and not from the zero padding)', () => {
+  it('propagates NaN and Inf as the triple loop does (and not from the zero padding)', function () {
+    if (NO_WASM) this.skip();
     for (const [m, n, k] of [[5, 7, 3], [33, 9, 65], [127, 65, 33]]) {
       const o = operands(m, n, k, 2, 31 + m);
       const lda = o.ars;
@@ -185,8 +192,8 @@ describe('wasmGemm: WebAssembly SIMD product kernel', () => {
   });
 
   it('gemm and gemmNT dispatch large products to WASM, small ones to JS, with the same results as the JS fallback', () => {
-    assert.strictEqual(wasmGemmWanted(200, 200, 200), true);
-    assert.strictEqual(wasmGemmWanted(32, 32, 32), true);
+    assert.strictEqual(wasmGemmWanted(200, 200, 200), !NO_WASM);
+    assert.strictEqual(wasmGemmWanted(32, 32, 32), !NO_WASM);
     assert.strictEqual(wasmGemmWanted(4, 200, 200), false);
     assert.strictEqual(wasmGemmWanted(24, 24, 24), false);
     assert.strictEqual(wasmGemmWanted(400, 16, 8), false);
@@ -226,6 +233,7 @@ describe('wasmGemm: WebAssembly SIMD product kernel', () => {
     const c = Float64Array.from(o.c);
     gemm(65, 65, 65, 0, o.a, o.ao, o.ars, o.acs, o.b, o.bo, o.brs, c, o.co, o.ldc);
     assert.deepStrictEqual(c, o.c);
+    if (NO_WASM) return;
     assert.strictEqual(wasmGemm(0, 65, 65, 1, o.a, o.ao, o.ars, o.acs, o.b, o.bo, o.brs, 1, c, o.co, o.ldc), true);
     assert.strictEqual(wasmGemm(65, 65, 0, 1, o.a, o.ao, o.ars, o.acs, o.b, o.bo, o.brs, 1, c, o.co, o.ldc), true);
     assert.deepStrictEqual(c, o.c);
