@@ -77,6 +77,20 @@ fi
 if [[ ! -f "$USER_DATA/User/settings.json" ]]; then
   cp "$ROOT/test/e2e/editor-settings.json" "$USER_DATA/User/settings.json"
 fi
+# The npm build of code-server ships its TypeScript extension without the TypeScript
+# package ("tsserver was deleted" when a .ts example opens): point it at the project's own
+# pinned TypeScript, once (a value the user set is kept; a settings file with comments is left alone).
+"$NODE24" -e '
+  const fs = require("fs");
+  const [file, tsdk] = process.argv.slice(1);
+  try {
+    const s = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (s["typescript.tsdk"] === undefined) {
+      s["typescript.tsdk"] = tsdk;
+      fs.writeFileSync(file, JSON.stringify(s, null, 2) + "\n");
+    }
+  } catch {}
+' "$USER_DATA/User/settings.json" "$ROOT/node_modules/typescript/lib"
 
 step "start code-server on 127.0.0.1:$PORT"
 # PASSWORD in the environment would override the config file; the file is the truth here.

@@ -48,6 +48,8 @@ function readParsed(io: Io, file: string): ParsedMatrix {
     const code = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : 'unreadable';
     throw new InputError('io', `cannot read ${file === '-' ? 'standard input' : file} (${code})`, file, null, null);
   }
+  // A UTF-8 byte-order mark is invisible in editors; dropping it keeps reported columns where users see them.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     const parsed = parseLiteral(text);
     TEXTS.set(parsed, text);
@@ -89,7 +91,12 @@ function buildInput(req: CliRequest, io: Io): { input: OperationInput; parsed: P
     } else if (req.rhs !== undefined) {
       const b = readReal(io, req.rhs);
       // A vector is read as a 1×m row; as a right-hand side it is the column b.
-      const asVector = b.length === 1 && b[0].length === A.length && A.length !== 1;
+      const asVector = b.length === 1 && A.length !== 1;
+      const rows = asVector ? b[0].length : b.length;
+      if (rows !== A.length) {
+        const what = asVector || (b[0]?.length ?? 0) === 1 ? `b has ${rows} ${rows === 1 ? 'entry' : 'entries'}` : `B has ${rows} rows`;
+        throw new InputError('shape', `${what}, but A has ${A.length} rows: the right-hand side needs one entry per row of A.`, req.rhs, null, null);
+      }
       input.rhs = asVector ? b[0].map((x) => [x]) : b;
       input.rhsIsVector = asVector || (b[0]?.length ?? 0) === 1;
     }

@@ -76,20 +76,34 @@ function isEntry(x: unknown): x is Entry {
   return typeof x === 'number' || (typeof x === 'object' && x !== null && 're' in x && 'im' in x);
 }
 
+/** Notations without assignments (CSV, tables, printouts) get the name on a line of its own. */
+function labelled(name: string, text: string): string {
+  const first = text.split('\n', 1)[0];
+  return first.includes(name) ? text : `${name} =\n${text}`;
+}
+
+/** Entries of a complex result whose imaginary parts are all zero, as plain numbers (numpy returns a real array then). */
+function realIfPossible(xs: Entry[]): Entry[] {
+  return xs.every((x) => typeof x === 'number' || x.im === 0) ? xs.map((x) => (typeof x === 'number' ? x : x.re)) : xs;
+}
+
 function matrixBlock(name: string, rows: (Entry | string)[][], req: Req): string {
   if (rows.length === 0 || rows[0].length === 0) return `${name} = (empty)`;
-  if (req.format && rows.every((r) => r.every((x) => typeof x === 'number'))) {
+  if (req.format && rows.every((r) => r.every(isEntry))) {
     const fmt = (FORMAT_ALIASES[req.format] ?? req.format) as FormatNotation;
-    return formatMatrix(rows as number[][], fmt, { name, digits: req.digits });
+    const flat = realIfPossible((rows as Entry[][]).flat());
+    const cols = rows[0].length;
+    const values = rows.map((_, i) => flat.slice(i * cols, (i + 1) * cols));
+    return labelled(name, formatMatrix(values, fmt, { name, digits: req.digits }));
   }
   return `${name} =\n${alignedBlock(rows, req.digits)}`;
 }
 
 /** A 1-D array (S, eigenvalues, x): the notation's own vector form with --format, else one aligned row. */
 function vectorBlock(name: string, v: (Entry | string)[], req: Req): string {
-  if (req.format && v.every((x) => typeof x === 'number')) {
+  if (req.format && v.every(isEntry)) {
     const fmt = (FORMAT_ALIASES[req.format] ?? req.format) as FormatNotation;
-    return formatVector(v as number[], fmt, { name, digits: req.digits });
+    return labelled(name, formatVector(realIfPossible(v as Entry[]), fmt, { name, digits: req.digits }));
   }
   return matrixBlock(name, [v], req);
 }

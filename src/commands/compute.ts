@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import { COMMAND_IDS, SETTINGS } from './ids';
-import { literalErrorInDocument, locateLiteral, refusalAt, UserFacingError } from './literalSource';
+import { languageHint, literalErrorInDocument, locateLiteral, refusalAt, UserFacingError } from './literalSource';
 import { svdFromText, type SvdFromText } from '../engine/svdFromText';
 import { EntryRefusal } from '../engine/report';
 import { JobCancelled, runJob, WORKER_THRESHOLD_CHARS } from '../engine/runInHost';
@@ -43,7 +43,7 @@ async function computeSvd(context: vscode.ExtensionContext, log: vscode.LogOutpu
   const digits = config.get<number>(SETTINGS.displayDigits.key, SETTINGS.displayDigits.default);
   try {
     const source = locateLiteral(editor);
-    const languageId = editor.document.languageId;
+    const languageId = languageHint(editor.document);
     const heavy = source.text.length > WORKER_THRESHOLD_CHARS;
     let result: SvdFromText;
     try {

@@ -24,6 +24,20 @@ export interface LiteralText {
 }
 
 /**
+ * The document's language as a notation hint. VS Code without a MATLAB extension
+ * opens `.m` files as Objective-C; unless the file looks like Objective-C
+ * (`#import`, `@interface`, …) it is MATLAB/Octave, so `'` is a transpose and
+ * `[2 -1 3]` a MATLAB row.
+ */
+export function languageHint(doc: vscode.TextDocument): string {
+  if (doc.languageId === 'objective-c' && /\.m$/i.test(doc.fileName)) {
+    const head = doc.getText().slice(0, 20000);
+    if (!/^\s*(#import|#include|@interface|@implementation|@protocol)\b/m.test(head)) return 'matlab';
+  }
+  return doc.languageId;
+}
+
+/**
  * The selected text, or the literal under the cursor.
  * Throws `UserFacingError` when there is neither.
  */
@@ -35,7 +49,7 @@ export function locateLiteral(editor: vscode.TextEditor): LiteralText {
     return { text, start: doc.offsetAt(editor.selection.start) };
   }
   const full = doc.getText();
-  const span = findLiteralAt(full, doc.offsetAt(editor.selection.active), doc.languageId);
+  const span = findLiteralAt(full, doc.offsetAt(editor.selection.active), languageHint(doc));
   if (!span) {
     throw new UserFacingError(
       'No matrix literal under the cursor. Select one (for example np.array([[3, 1], [1, 3]]) or [1 2; 3 4]), or put the cursor inside it.',

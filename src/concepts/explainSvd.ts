@@ -38,20 +38,27 @@ function pct(x: number): string {
   return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 }
 
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 12 → '¹²' (plain text has no markup for exponents). */
+export function superscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
+}
+
 /** Explanation paragraphs for an SVD of an m×n matrix. */
 export function explainSvd(f: SvdFacts): Explanation {
   const { rows: m, cols: n, S, rank } = f;
   const k = S.length;
   const p: string[] = [];
   p.push(
-    `The SVD writes A as a rotation, a stretch and another rotation: the rows of Vᵀ are orthonormal input directions in ℝ^${n}, ` +
-      `Σ stretches the i-th of them by σᵢ, and the columns of U are where they land in ℝ^${m}. ` +
+    `The SVD writes A as a rotation, a stretch and another rotation: the rows of Vᵀ are orthonormal input directions in ℝ${superscript(n)}, ` +
+      `Σ stretches the i-th of them by σᵢ, and the columns of U are where they land in ℝ${superscript(m)}. ` +
       `If the rows of A are data points, the rows of Vᵀ are the principal directions (centre the data first for PCA).`,
   );
   if (k > 0 && S[0] > 0) {
     const energy = energyProfile(S);
     const k90 = energy.findIndex((e) => e >= 0.9) + 1;
-    const first = `σ₁ = ${S[0].toPrecision(4)} alone carries ${pct(energy[0])} of ‖A‖²_F.`;
+    const first = `σ₁ = ${S[0].toPrecision(4)} alone carries ${pct(energy[0])} of the energy Σσᵢ² (the squared Frobenius norm of A).`;
     const ninety =
       k > 1 && k90 > 0 && k90 < k
         ? ` Keeping the top ${k90} singular value${k90 === 1 ? '' : 's'} keeps ${pct(energy[k90 - 1])}: by Eckart–Young that truncation is the best rank-${k90} approximation, the idea behind compression and LoRA's low-rank updates.`

@@ -82,7 +82,7 @@ export function svdReport(A: number[][]): SvdReport {
   const cols = rows === 0 ? 0 : A[0].length;
   const N = Math.max(rows, cols);
   const s0 = r.S.length > 0 ? r.S[0] : 0;
-  const rankTol = s0 * N * EPS;
+  const rankTol = s0 * (N * EPS); // N·eps first: s0 near 1e308 must not overflow
   const rank = r.S.filter((s) => s > rankTol).length;
   const smin = r.S.length > 0 ? r.S[r.S.length - 1] : 0;
   const cond = s0 === 0 ? Infinity : smin === 0 ? Infinity : s0 / smin;

@@ -12,6 +12,49 @@ import { Rational } from './exactRational';
  */
 export const MAX_DECIMAL_DIGITS = 12;
 
+/** Largest denominator `simpleFraction` tries. */
+export const MAX_DENOMINATOR = 1_000_000;
+
+function significantDigits(text: string): number {
+  const m = DECIMAL.exec(text);
+  if (m === null) return 0;
+  return (m[2] + (m[3] ?? '')).replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/**
+ * [p, q] with 0 < q ≤ MAX_DENOMINATOR and p/q rounding to exactly `x` (the
+ * first convergent of x's continued fraction that does), or null. JS division
+ * of integers below 2^53 is correctly rounded, so `p / q === x` is an exact test.
+ * Example: simpleFraction(1 / 3) → [1, 3]; simpleFraction(Math.SQRT2) → null.
+ */
+export function simpleFraction(x: number): [number, number] | null {
+  if (!Number.isFinite(x)) return null;
+  const sign = x < 0 ? -1 : 1;
+  let r = Math.abs(x);
+  if (r >= 2 ** 52) return null;
+  // Convergents h/k of the continued fraction [a0; a1, a2, …].
+  let h0 = 1;
+  let h1 = Math.floor(r);
+  let k0 = 0;
+  let k1 = 1;
+  let frac = r - h1;
+  for (let i = 0; i < 64; i++) {
+    if (sign * h1 / k1 === x) return [sign * h1, k1];
+    if (frac === 0) return null;
+    r = 1 / frac;
+    const a = Math.floor(r);
+    frac = r - a;
+    const h2 = a * h1 + h0;
+    const k2 = a * k1 + k0;
+    if (k2 > MAX_DENOMINATOR || h2 > Number.MAX_SAFE_INTEGER) return null;
+    h0 = h1;
+    h1 = h2;
+    k0 = k1;
+    k1 = k2;
+  }
+  return null;
+}
+
 /** An entry of the exact mode: a number, or a string such as "3", "-0.25" or "2/7". */
 export type ExactEntry = number | string;
 
@@ -30,8 +73,9 @@ function fromDecimal(text: string, shown: string): Rational {
   if (significant > MAX_DECIMAL_DIGITS) {
     throw new LinAlgError(
       'invalid-argument',
-      `Exact mode refuses ${shown}: with ${significant} significant digits it looks like a rounded result ` +
-        `(for example of 1/3 or √2), not an exact value. Enter it as a fraction such as "1/3", or round it to at most ${MAX_DECIMAL_DIGITS} digits.`,
+      `Exact mode refuses ${shown}: it has ${significant} significant digits and no fraction with a denominator up to ` +
+        `${MAX_DENOMINATOR.toLocaleString('en-US')} gives exactly this number, so it looks like a rounded irrational (√2, π) or a measured value, ` +
+        `not an exact one. Write it as a fraction such as 1/3, or round it to at most ${MAX_DECIMAL_DIGITS} digits.`,
     );
   }
   if (Math.abs(exp) > 400) throw new LinAlgError('too-large', `Exact mode refuses ${shown}: its exponent is too large.`);
@@ -64,7 +108,14 @@ export function toRational(x: ExactEntry): Rational {
       throw new LinAlgError('not-finite', `Exact mode cannot use ${String(x)}: only finite numbers have an exact value.`);
     }
     if (Number.isInteger(x) && Math.abs(x) <= Number.MAX_SAFE_INTEGER) return Rational.of(BigInt(x));
-    return fromDecimal(String(x), String(x));
+    const text = String(x);
+    if (significantDigits(text) > MAX_DECIMAL_DIGITS) {
+      // A long decimal that is exactly the double nearest to a simple fraction (1/3, -2/7,
+      // 5/12) is what a literal such as `1/3` evaluates to: read it as that fraction.
+      const f = simpleFraction(x);
+      if (f !== null) return Rational.of(BigInt(f[0]), BigInt(f[1]));
+    }
+    return fromDecimal(text, text);
   }
   if (typeof x !== 'string') throw new LinAlgError('invalid-argument', 'Exact mode entries must be numbers or strings such as "1/3".');
   const s = x.trim().replace(/−/g, '-');

@@ -68,6 +68,9 @@ const CUES: Array<[RegExp, Family, boolean]> = [
   [/\b(const|let|var)\s/, 'js', false],
   [/\b(array|tensor|Matrix|DeviceArray|Array)\s*\(|\*\*|\bmath\./, 'python', false],
   [/\d(im)\b|\bMatrix\{|\bVector\{|×|#=|\b\d+-element\b|\d\/\/\d|[π√ℯ]|julia>/, 'julia', false],
+  // Nested rows separated by commas, `[[1, 2j], [3, 4]]`: a Python list of rows (MATLAB would
+  // concatenate them into one row), even when a `2j` looks like MATLAB's imaginary unit.
+  [/\[[ \t]?\[[^[\]]*\][ \t]*,/, 'python', false],
   [/%|\.\.\.[ \t]*($|\n|[A-Za-z])|\][ \t]*\.?'|\d[ij]\b|^[ \t]*\w+[ \t]*=[ \t]*\n/m, 'matlab', false],
 ];
 

@@ -101,19 +101,21 @@ export function formatMatrix(values: Entry[][], notation: FormatNotation, option
   const complex = isComplexMatrix(values);
   const assign = (s: string, op = ' = '): string => (name ? `${name}${op}${s}` : s);
   const py = (): string[][] => grid(values, 'python', d);
+  // Continuation rows line up under the first row, after `name = ` when there is one.
+  const pad = (k: number): string => ' '.repeat(k + (name ? name.length + 3 : 0));
   switch (notation) {
-    case 'numpy': return assign(`np.array(${nested(py(), '[', ']', '          ')}${complex ? ', dtype=complex' : ''})`);
-    case 'jax': return assign(`jnp.array(${nested(py(), '[', ']', '           ')})`);
-    case 'tensorflow': return assign(`tf.constant(${nested(py(), '[', ']', '             ')})`);
-    case 'torch': return assign(`torch.tensor(${nested(py(), '[', ']', '              ')})`);
+    case 'numpy': return assign(`np.array(${nested(py(), '[', ']', pad(10))}${complex ? ', dtype=complex' : ''})`);
+    case 'jax': return assign(`jnp.array(${nested(py(), '[', ']', pad(11))})`);
+    case 'tensorflow': return assign(`tf.constant(${nested(py(), '[', ']', pad(13))})`);
+    case 'torch': return assign(`torch.tensor(${nested(py(), '[', ']', pad(14))})`);
     case 'torch-repr': return `tensor(${nested(py(), '[', ']', '        ')})`;
     case 'numpy-repr': return `array(${nested(py(), '[', ']', '       ')})`;
     case 'tensorflow-repr':
       return `<tf.Tensor: shape=(${rows}, ${cols}), dtype=${complex ? 'complex128' : 'float64'}, numpy=\narray(${nested(py(), '[', ']', '       ')})>`;
     case 'numpy-str': return `[${py().map((r) => `[${r.join(' ')}]`).join('\n ')}]`;
     case 'numpy-matrix-string': return assign(`np.matrix('${py().map((r) => r.join(' ')).join('; ')}')`);
-    case 'python-list': return assign(nested(py(), '[', ']', ' '));
-    case 'sympy': return assign(`Matrix(${nested(grid(values, 'sympy', d), '[', ']', '        ')})`);
+    case 'python-list': return assign(nested(py(), '[', ']', pad(1)));
+    case 'sympy': return assign(`Matrix(${nested(grid(values, 'sympy', d), '[', ']', pad(8))})`);
     case 'matlab': return name ? `${name} = [${grid(values, 'matlab', d).map((r) => r.join(' ')).join('; ')}];` : `[${grid(values, 'matlab', d).map((r) => r.join(' ')).join('; ')}]`;
     case 'octave-output': return `${name ?? 'ans'} =\n\n${padded(grid(values, 'plain', d), '   ')}\n`;
     case 'julia': return assign(`[${grid(values, 'julia', d).map((r) => r.join(' ')).join('; ')}]`);

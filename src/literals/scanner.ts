@@ -89,7 +89,7 @@ function isTypeSuffix(f: Family, s: string): boolean {
 /** Scans one number at `i`; returns its end, cleaned text and whether it is imaginary. */
 export function scanNumber(src: string, i: number, f: Family): { end: number; text: string; imag: boolean } {
   const n = src.length;
-  const underscores = f === 'python' || f === 'js' || f === 'rust' || f === 'julia';
+  const underscores = f === 'python' || f === 'js' || f === 'rust' || f === 'julia' || f === 'generic';
   let j = i;
   let underscore = false;
   const digits = (): void => {

@@ -110,12 +110,12 @@ function renderSvd(state: ResultsState): void {
       sv,
       barChart(
         r.S.map((s, i) => ({ label: `σ${i + 1}`, value: s, caption: `${fmt(s)} · ${(100 * energy[i]).toFixed(1)}% cumulative energy` })),
-        'Singular values (bars) and cumulative share of ‖A‖²_F (line)',
+        'Singular values (bars) and the cumulative share of the energy Σσᵢ² they keep (line)',
         energy,
       ),
       el('p', { cls: 'legend' }, [
         el('span', {}, [el('span', { cls: 'swatch bar' }), document.createTextNode('singular value σᵢ')]),
-        el('span', {}, [el('span', { cls: 'swatch energy' }), document.createTextNode('share of ‖A‖²_F kept by the top i values')]),
+        el('span', {}, [el('span', { cls: 'swatch energy' }), document.createTextNode('share of the energy Σσᵢ² kept by the top i values')]),
       ]),
       el('p', {
         cls: 'note',
@@ -129,13 +129,13 @@ function renderSvd(state: ResultsState): void {
     section('Properties', 'properties', [
       el('dl', { cls: 'facts' }, [
         el('dt', { text: 'Rank' }),
-        el('dd', { text: `${r.rank} (singular values above ${r.rankTol.toExponential(2)})`, attrs: { 'data-testid': 'rank' } }),
+        el('dd', { text: `${r.rank} (singular values above ${(r.rankTol ?? Infinity).toExponential(2)})`, attrs: { 'data-testid': 'rank' } }),
         el('dt', { text: 'Condition number κ₂' }),
         el('dd', { attrs: { 'data-testid': 'cond' } }, [tex(`\\sigma_1/\\sigma_{${k}} = ${cond}`, false)]),
         el('dt', { text: 'Spectral norm' }),
         el('dd', {}, [tex(`\\lVert A\\rVert_2 = \\sigma_1 = ${numberToTex(r.S[0] ?? 0, d)}`, false)]),
         el('dt', { text: 'Frobenius norm' }),
-        el('dd', {}, [tex(`\\lVert A\\rVert_F = \\sqrt{\\textstyle\\sum \\sigma_i^2} = ${numberToTex(r.normF, d)}`, false)]),
+        el('dd', {}, [tex(`\\lVert A\\rVert_F = \\sqrt{\\textstyle\\sum \\sigma_i^2} = ${numberToTex(r.normF ?? Infinity, d)}`, false)]),
       ]),
     ]),
   );
@@ -158,13 +158,25 @@ function renderError(title: string, message: string): void {
   if (lastSeq < 0) root.querySelectorAll('.busy').forEach((b) => b.remove());
 }
 
+/** Draws a result; a drawing failure is shown in the panel (never a silently stale panel). */
+function safeRender(state: ResultsState): void {
+  try {
+    renderSvd(state);
+  } catch (e) {
+    console.error('LinAlg Lens: could not draw the result', e);
+    lastSeq = -1;
+    root.replaceChildren();
+    renderError('Could not show this result', `The panel failed to draw it (${e instanceof Error ? e.message : String(e)}). Please report the matrix.`);
+  }
+}
+
 function onMessage(m: HostToView): void {
   switch (m.type) {
     case 'show':
       // postMessage keeps order, so the newest message always wins; seq only marks "a result is shown".
       lastSeq = m.state.seq;
       vscode.setState(m.state);
-      renderSvd(m.state);
+      safeRender(m.state);
       return;
     case 'error':
       renderError(m.title, m.message);
@@ -179,7 +191,7 @@ window.addEventListener('message', (e: MessageEvent<HostToView>) => onMessage(e.
 const saved = vscode.getState();
 if (saved) {
   lastSeq = saved.seq;
-  renderSvd(saved);
+  safeRender(saved);
 }
 else root.replaceChildren(el('p', { cls: 'busy', text: 'Waiting for a result…' }));
 vscode.postMessage({ type: 'ready' });

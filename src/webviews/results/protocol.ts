@@ -35,8 +35,8 @@ export interface SvdView {
   rankTol: number;
   /** Infinity when singular. JSON turns it into null, so the view treats null as ∞. */
   cond: number | null;
-  /** ‖A‖_F (overflow-safe). */
-  normF: number;
+  /** ‖A‖_F, computed without intermediate overflow; Infinity (JSON null) only when ‖A‖_F itself exceeds 1.8e308. */
+  normF: number | null;
   /** Residuals; null where a figure is not a finite number (JSON has no NaN). */
   verification: { reconstruction: number | null; orthogonalityU: number | null; orthogonalityV: number | null; tolerance: number };
   /** TeX of A, U, Σ (k×k) and Vᵀ, large matrices elided in the middle. */

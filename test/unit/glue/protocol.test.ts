@@ -57,8 +57,20 @@ describe('SVD view state', () => {
 
   it('reports ‖A‖_F without overflow and non-finite residuals as null', () => {
     const v = svdView(svdReport([[1e200, 2e200], [3e200, 4e200]]), 4);
-    assert.ok(Math.abs(v.normF / 5.477225575051661e200 - 1) < 1e-14, String(v.normF));
+    assert.ok(v.normF !== null && Math.abs(v.normF / 5.477225575051661e200 - 1) < 1e-14, String(v.normF));
     assert.ok(v.verification.reconstruction !== null);
+  });
+
+  it('keeps rank and its tolerance finite for singular values near 1e308 (N·eps is applied first)', () => {
+    const a = svdReport([[1e308, 0], [0, 1]]);
+    assert.strictEqual(a.rank, 1); // σ₂ = 1 is far below 1e308·2·eps: numerically rank 1, as numpy's matrix_rank
+    assert.ok(Number.isFinite(a.rankTol) && Math.abs(a.rankTol / (1e308 * (2 * 2.220446049250313e-16)) - 1) < 1e-12, String(a.rankTol));
+    const b = svdReport([[1e308, 1e308], [1e308, -1e308]]);
+    assert.strictEqual(b.rank, 2);
+    // ‖A‖_F = 2e308 is beyond the double range: Infinity, null after JSON; the view shows ∞.
+    const v = JSON.parse(JSON.stringify(svdView(b, 4))) as { normF: number | null; rankTol: number };
+    assert.strictEqual(v.normF, null);
+    assert.ok(Number.isFinite(v.rankTol));
   });
 
   it('stays small for a large matrix and survives JSON (cond of a singular matrix is null)', () => {

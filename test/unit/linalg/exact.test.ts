@@ -9,6 +9,7 @@ import { exactDet, exactInverse, exactLu, rref, toRational, Rational, MAX_EXACT_
 import { det } from '../../../src/linalg/lu';
 import { LinAlgError } from '../../../src/linalg/errors';
 import { computeCases, num } from './helpers';
+import { simpleFraction } from '../../../src/linalg/exactParse';
 
 type Q = Rational[][];
 const R = (m: string[][]): Q => m.map((r) => r.map((x) => toRational(x)));
@@ -44,12 +45,32 @@ describe('exact: rationals and parsing', () => {
   });
   it('refuses rounded-looking floats, non-finite values and junk clearly', () => {
     assert.throws(() => toRational(0.1 + 0.2), (e: unknown) => isKind('invalid-argument')(e) && /fraction/.test((e as Error).message));
-    assert.throws(() => toRational(1 / 3), isKind('invalid-argument'));
-    assert.throws(() => toRational(Math.SQRT2), isKind('invalid-argument'));
+    assert.throws(() => toRational(Math.SQRT2), (e: unknown) => isKind('invalid-argument')(e) && /√2/.test((e as Error).message));
+    assert.throws(() => toRational(Math.PI), isKind('invalid-argument'));
     assert.throws(() => toRational(NaN), isKind('not-finite'));
     assert.throws(() => toRational(Infinity), isKind('not-finite'));
     assert.throws(() => toRational('x/2'), isKind('invalid-argument'));
     assert.throws(() => toRational('1/0'), isKind('invalid-argument'));
+  });
+});
+
+describe('exact: doubles that are a simple fraction', () => {
+  it('reads the double nearest to p/q (what a literal `1/3` evaluates to) as p/q', () => {
+    assert.strictEqual(toRational(1 / 3).toString(), '1/3');
+    assert.strictEqual(toRational(-2 / 7).toString(), '-2/7');
+    assert.strictEqual(toRational(5 / 12).toString(), '5/12');
+    assert.strictEqual(toRational(22 / 7).toString(), '22/7');
+    assert.strictEqual(toRational(1 / 999983).toString(), '1/999983');
+    assert.deepStrictEqual(simpleFraction(1 / 3), [1, 3]);
+  });
+  it('finds no fraction for irrationals, rounding noise and huge denominators', () => {
+    assert.strictEqual(simpleFraction(Math.SQRT2), null);
+    assert.strictEqual(simpleFraction(Math.PI), null);
+    assert.strictEqual(simpleFraction(0.1 + 0.2), null);
+    assert.strictEqual(simpleFraction(1 / 1000003), null);
+  });
+  it('steps on [[1/2, 1/3], [1, 2]] run exactly', () => {
+    assert.deepStrictEqual(exactInverse([[1 / 2, 1 / 3], [1, 2]]).inverse, [['3', '-1/2'], ['-3/2', '3/4']]);
   });
 });
 

@@ -53,18 +53,20 @@ describe('literals: the size limit', () => {
       assert.deepStrictEqual(e.position, p);
     });
   }
-  it('a literal far past the limit is refused in time proportional to the limit, not to the text', () => {
+  it('a literal far past the limit is refused at the first entry over it (2.25 million entries, limit 1,000)', () => {
     const g = grid(1500, 1500);
+    const figures: string[] = [];
     for (const name of ['numpy', 'matlab', 'csv', 'latex']) {
       const text = FORMS[name](g);
       const t0 = performance.now();
       const e = refusal(text, { maxEntries: 1000 });
-      const ms = performance.now() - t0;
+      figures.push(`${name} ${(performance.now() - t0).toFixed(0)} ms`);
       assert.strictEqual(e.kind, 'too-large');
       assert.ok(e.position.line <= 2, `${name}: refused at line ${e.position.line}`);
-      assert.ok(ms < 1000, `${name}: ${ms.toFixed(0)} ms to refuse a ${text.length}-character literal`);
       assert.match(e.message, /entry 1,001 starts here/);
     }
+    // Reported, not asserted (tests never judge speed): the time to refuse a 14-million-character text.
+    console.log(`      refusal times: ${figures.join(', ')}`);
   });
   it('counting never refuses what the reader would accept', () => {
     const max = 6;
