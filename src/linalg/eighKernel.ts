@@ -101,40 +101,8 @@ function reduceUnblocked(
     tau[k] = t;
     if (t === 0) continue; // already zero below the subdiagonal: H_k = I
     v[vo + k1] = 1;
-    // p = t · A22 · v using only the lower triangle of A22 = A[k1:, k1:].
-    // Rows are taken in pairs so the loads of v and p are shared.
-    for (let i = k1; i < n; i++) p[i] = 0;
-    let i = k1;
-    for (; i + 1 < n; i += 2) {
-      const r0 = i * n;
-      const r1 = r0 + n;
-      const v0 = v[vo + i];
-      const v1 = v[vo + i + 1];
-      let s0 = 0;
-      let s1 = 0;
-      for (let j = k1; j < i; j++) {
-        const a0 = a[r0 + j];
-        const a1 = a[r1 + j];
-        const vj = v[vo + j];
-        s0 += a0 * vj;
-        s1 += a1 * vj;
-        p[j] += a0 * v0 + a1 * v1;
-      }
-      const a10 = a[r1 + i];
-      p[i] += s0 + a[r0 + i] * v0 + a10 * v1;
-      p[i + 1] += s1 + a10 * v0 + a[r1 + i + 1] * v1;
-    }
-    if (i < n) {
-      const r0 = i * n;
-      const v0 = v[vo + i];
-      let s0 = 0;
-      for (let j = k1; j < i; j++) {
-        const a0 = a[r0 + j];
-        s0 += a0 * v[vo + j];
-        p[j] += a0 * v0;
-      }
-      p[i] += s0 + a[r0 + i] * v0;
-    }
+    // p = t · A22 · v using only the lower triangle of A22 = A[k1:, k1:] (scaled by t below).
+    symvLower(a, n, k1, v, vo, p);
     let pv = 0;
     for (let i = k1; i < n; i++) {
       p[i] *= t;
@@ -143,7 +111,7 @@ function reduceUnblocked(
     // w = p - (t/2)(pᵀv) v, then A22 -= v wᵀ + w vᵀ (lower triangle only).
     const half = -0.5 * t * pv;
     for (let i = k1; i < n; i++) p[i] += half * v[vo + i];
-    i = k1;
+    let i = k1;
     for (; i + 1 < n; i += 2) {
       const r0 = i * n;
       const r1 = r0 + n;

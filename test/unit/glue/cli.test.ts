@@ -1,22 +1,8 @@
 import * as assert from 'assert';
-import { runCli } from '../../../src/cli/main';
+import { runCliWith } from './cliHarness';
 import { parseArgs, UsageError } from '../../../src/cli/args';
 
-function run(argv: string[], input: string | Error | Record<string, string>): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readInput: (file) => {
-      if (input instanceof Error) throw input;
-      if (typeof input === 'string') return input;
-      if (!(file in input)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return input[file];
-    },
-  });
-  return { code, out, err };
-}
+const run = runCliWith;
 
 describe('linalg-lens CLI', () => {
   it('parse --json prints rows, cols and values', () => {

@@ -4,24 +4,11 @@
  */
 import * as assert from 'assert';
 import type * as vscode from 'vscode';
-import { runCli } from '../../../src/cli/main';
+import { runCliWith } from './cliHarness';
 import { languageHint } from '../../../src/commands/literalSource';
 import { findLiteralAt, formatMatrix, parseLiteral } from '../../../src/literals';
 
-function run(argv: string[], files: string | Record<string, string>): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    readInput: (file) => {
-      if (typeof files === 'string') return files;
-      if (!(file in files)) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return files[file];
-    },
-  });
-  return { code, out, err };
-}
+const run = runCliWith;
 
 function fakeDoc(languageId: string, fileName: string, text: string): vscode.TextDocument {
   return { languageId, fileName, getText: () => text } as unknown as vscode.TextDocument;
