@@ -47,7 +47,6 @@ function cdiv(ar: number, ai: number, br: number, bi: number, q: Float64Array): 
 
 const q = new Float64Array(2);
 const sol = new Float64Array(5);
-const boundCell = new Float64Array(1);
 
 /**
  * Solutions are kept below this size: a right side larger than BIGNUM times the
@@ -182,8 +181,6 @@ export function schurEigenvectors(
   const xi = new Float64Array(n);
   const yr = new Float64Array(n);
   const yi = new Float64Array(n);
-  const ar = new Float64Array(n);
-  const ai = new Float64Array(n);
   const smlnum = SAFE_MIN * (n / EPS);
   const { lo, hi } = bal;
   // Coefficients of the vectors in the Schur basis, one row per eigenvalue that
@@ -194,12 +191,22 @@ export function schurEigenvectors(
   const primEnd = new Int32Array(n);
   const primCplx = new Uint8Array(n);
   let np = 0;
-  // rowAbs[j] = Σ_{c>j} |t_jc|, bounds for the right sides of both substitutions.
+  // rowAbs[j] = Σ_{c>j} |t_jc|, bounds for the right sides of the right-vector substitution.
   const rowAbs = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let sum = 0;
     for (let c = j + 1, o = j * n; c < n; c++) sum += Math.abs(t[o + c]);
     rowAbs[j] = sum;
+  }
+  // Tᵀ above the diagonal (row j: t_rj, r < j) and colAbs[j] = Σ_{r<j} |t_rj|, for the left vectors.
+  const tt = new Float64Array(n * n);
+  const colAbs = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    for (let j = r + 1, o = r * n; j < n; j++) {
+      const x = t[o + j];
+      tt[j * n + r] = x;
+      colAbs[j] += Math.abs(x);
+    }
   }
   for (let k = n - 1; k >= 0; k--) {
     const lr = wr[k];
@@ -283,7 +290,7 @@ export function schurEigenvectors(
         xmax *= f;
       }
     }
-    cond[k] = conditionOf(t, n, wi, k0, kEnd, lr, li, smin, xr, xi, yr, yi, ar, ai, rowAbs);
+    cond[k] = conditionOf(t, tt, n, wi, k0, kEnd, lr, li, smin, xr, xi, yr, yi, colAbs);
     if (li !== 0) cond[k + 1] = cond[k];
     // Keep the Schur-basis coefficients; the back-transform is one blocked product below.
     const po = np * n;
@@ -435,16 +442,20 @@ function normalize(re: Float64Array, im: Float64Array, o: number, n: number, com
   if (complex) im[o + at] = 0;
 }
 
-/** κ = ‖x‖‖w‖/|wᵀx| with w solving Tᵀ w = λ w from the block k0..kEnd downwards. */
+/**
+ * κ = ‖x‖‖w‖/|wᵀx| with w solving Tᵀ w = λ w from the block k0..kEnd downwards.
+ * Entry j of w needs Σ_{r<j} t_rj w_r, a column of T: `tt` holds Tᵀ (row j =
+ * column j of T above the diagonal), so each sum is a contiguous dot product,
+ * as in the right-vector substitution. Overflow guard as there: with
+ * colAbs[j] = Σ_{r<j} |t_rj| and wmax ≥ max |w_r|, every sum is at most
+ * colAbs[j]·wmax, and w is scaled down first when that bound could pass RHS_MAX.
+ */
 function conditionOf(
-  t: Float64Array, n: number, wi: Float64Array, k0: number, kEnd: number, lr: number, li: number, smin: number,
-  xr: Float64Array, xi: Float64Array, wr: Float64Array, wim: Float64Array, ar: Float64Array, ai: Float64Array,
-  rowAbs: Float64Array,
+  t: Float64Array, tt: Float64Array, n: number, wi: Float64Array, k0: number, kEnd: number, lr: number, li: number,
+  smin: number, xr: Float64Array, xi: Float64Array, wr: Float64Array, wim: Float64Array, colAbs: Float64Array,
 ): number {
-  wr.fill(0);
-  wim.fill(0);
-  ar.fill(0);
-  ai.fill(0);
+  wr.fill(0, k0, n);
+  wim.fill(0, k0, n);
   if (li === 0) {
     wr[k0] = 1;
   } else {
@@ -458,52 +469,68 @@ function conditionOf(
       wim[k0] = li / b;
     }
   }
-  // bound[0]: upper bound on |ar|, |ai|; each added row contributes at most rowAbs[r]·|w_r|.
-  const bound = boundCell;
-  bound[0] = 0;
-  const rescale = (f: number): void => {
-    scaleRange(wr, wim, k0, n, f);
-    scaleRange(ar, ai, k0, n, f);
-    bound[0] *= f;
-  };
-  const addRow = (r: number): void => {
-    if (!keepBounded(r, k0, n, rowAbs, wr, wim, ar, ai, bound)) return;
-    const o = r * n;
-    const pr = wr[r];
-    const pi = wim[r];
-    if (pi === 0) {
-      for (let c = kEnd + 1; c < n; c++) ar[c] += t[o + c] * pr;
+  let wmax = Math.max(Math.abs(wr[k0]) + Math.abs(wim[k0]), Math.abs(wr[kEnd]) + Math.abs(wim[kEnd]));
+  for (let j = kEnd + 1; j < n; j++) {
+    const pair = wi[j] > 0; // rows j, j+1 form a complex block
+    const bot = pair ? j + 1 : j;
+    const reach = pair ? Math.max(colAbs[j], colAbs[bot]) : colAbs[j];
+    if (wmax > 1 && reach > RHS_MAX / wmax) {
+      scaleRange(wr, wim, k0, j, 1 / wmax);
+      wmax = 1;
+    }
+    const o1 = j * n;
+    let r1r = 0, r1i = 0, r2r = 0, r2i = 0;
+    if (li === 0) {
+      for (let r = k0; r < j; r++) r1r += tt[o1 + r] * wr[r];
+      if (pair) for (let r = k0, o2 = o1 + n; r < j; r++) r2r += tt[o2 + r] * wr[r];
+    } else if (pair) {
+      const o2 = o1 + n;
+      for (let r = k0; r < j; r++) {
+        const a = wr[r];
+        const b = wim[r];
+        const c1 = tt[o1 + r];
+        const c2 = tt[o2 + r];
+        r1r += c1 * a;
+        r1i += c1 * b;
+        r2r += c2 * a;
+        r2i += c2 * b;
+      }
     } else {
-      for (let c = kEnd + 1; c < n; c++) {
-        ar[c] += t[o + c] * pr;
-        ai[c] += t[o + c] * pi;
+      for (let r = k0; r < j; r++) {
+        const c1 = tt[o1 + r];
+        r1r += c1 * wr[r];
+        r1i += c1 * wim[r];
       }
     }
-  };
-  for (let r = k0; r <= kEnd; r++) addRow(r);
-  for (let j = kEnd + 1; j < n; j++) {
-    if (wi[j] > 0) {
-      const o1 = j * n;
+    if (pair) {
       const o2 = o1 + n;
       // Transposed block: [[t_jj, t_{j+1,j}], [t_{j,j+1}, t_{j+1,j+1}]].
-      solve2(t[o1 + j], t[o2 + j], t[o1 + j + 1], t[o2 + j + 1], lr, li, -ar[j], -ai[j], -ar[j + 1], -ai[j + 1], smin);
-      if (sol[4] !== 1) rescale(sol[4]);
+      solve2(t[o1 + j], t[o2 + j], t[o1 + j + 1], t[o2 + j + 1], lr, li, -r1r, -r1i, -r2r, -r2i, smin);
+      if (sol[4] !== 1) {
+        scaleRange(wr, wim, k0, j, sol[4]);
+        wmax *= sol[4];
+      }
       wr[j] = sol[0];
       wim[j] = sol[1];
-      wr[j + 1] = sol[2];
-      wim[j + 1] = sol[3];
-      addRow(j);
-      addRow(j + 1);
-      j++;
+      wr[bot] = sol[2];
+      wim[bot] = sol[3];
     } else {
-      const f = solve1(t[j * n + j], lr, li, -ar[j], -ai[j], smin);
-      if (f !== 1) rescale(f);
+      const f = solve1(t[o1 + j], lr, li, -r1r, -r1i, smin);
+      if (f !== 1) {
+        scaleRange(wr, wim, k0, j, f);
+        wmax *= f;
+      }
       wr[j] = q[0];
       wim[j] = q[1];
-      addRow(j);
     }
-    const m = Math.abs(wr[j]) + Math.abs(wim[j]);
-    if (m > GROW) rescale(1 / m);
+    const big = Math.max(Math.abs(wr[j]) + Math.abs(wim[j]), Math.abs(wr[bot]) + Math.abs(wim[bot]));
+    j = bot;
+    if (big > wmax) wmax = big;
+    if (big > GROW) {
+      // Defective eigenvalues make the entries grow like smin^-k; rescale before they overflow.
+      scaleRange(wr, wim, k0, bot + 1, 1 / big);
+      wmax /= big;
+    }
   }
   const nx = norm(xr, xi, 0, kEnd + 1);
   const nw = norm(wr, wim, k0, n);
@@ -515,32 +542,6 @@ function conditionOf(
   }
   const d = Math.hypot(dr, di);
   return d === 0 ? Infinity : 1 / d;
-}
-
-/**
- * Before row r of T weighted by w_r is added to the sums (ar, ai): when the
- * bound on the sums could pass RHS_MAX, scales w and the sums so the largest
- * is 1. Updates the bound; always returns true (a boolean keeps the caller's
- * closure small enough to stay inlined).
- */
-function keepBounded(
-  r: number, k0: number, n: number, rowAbs: Float64Array,
-  wr: Float64Array, wim: Float64Array, ar: Float64Array, ai: Float64Array, bound: Float64Array,
-): boolean {
-  let inc = rowAbs[r] * (Math.abs(wr[r]) + Math.abs(wim[r]));
-  if (bound[0] + inc > RHS_MAX) {
-    let m = 0;
-    for (let c = k0; c < n; c++) m = Math.max(m, Math.abs(wr[c]) + Math.abs(wim[c]), Math.abs(ar[c]) + Math.abs(ai[c]));
-    if (m > 1) {
-      const f = 1 / m;
-      scaleRange(wr, wim, k0, n, f);
-      scaleRange(ar, ai, k0, n, f);
-      inc *= f;
-    }
-    bound[0] = 1; // every |ar|, |ai| is now at most 1
-  }
-  bound[0] += inc;
-  return true;
 }
 
 function scaleRange(re: Float64Array, im: Float64Array, from: number, to: number, f: number): void {
