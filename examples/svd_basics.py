@@ -32,5 +32,9 @@ T = torch.tensor([[2.0, -1.0, 0.0],
 # And plain Python lists.
 M = [[4, 0], [3, -5]]
 
+# Entries near the top of the double range: σ₁ = 1e308 and σ₂ = 1, so the matrix is
+# numerically rank 1 and its condition number is 1e308; nothing overflows on the way.
+Big = np.array([[1e308, 0], [0, 1]])
+
 U, S, Vh = np.linalg.svd(A)
 print(S)

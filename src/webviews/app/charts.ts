@@ -22,6 +22,12 @@ function svgEl(tag: string, attrs: Record<string, string | number>, text?: strin
  * A bar chart of non-negative values with an optional overlaid line in [0, 1]
  * (for instance cumulative energy). At most 40 bars are drawn; the rest are summarised.
  */
+/** Axis label short enough for the left margin: 4.00, 0.125, 1e308, 3e-7. */
+export function tickLabel(x: number): string {
+  const a = Math.abs(x);
+  return a !== 0 && (a >= 1e4 || a < 1e-2) ? x.toExponential(0).replace('e+', 'e') : x.toPrecision(3);
+}
+
 export function barChart(bars: Bar[], title: string, line?: number[]): SVGElement {
   const shown = bars.slice(0, 40);
   const W = 560;
@@ -36,7 +42,7 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
   const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
   svg.appendChild(svgEl('title', {}, title));
   svg.appendChild(svgEl('line', { x1: padL, y1: padT + plotH, x2: padL + plotW, y2: padT + plotH, class: 'axis' }));
-  svg.appendChild(svgEl('text', { x: padL - 6, y: padT + 8, class: 'tick', 'text-anchor': 'end' }, max.toPrecision(3)));
+  svg.appendChild(svgEl('text', { x: padL - 6, y: padT + 8, class: 'tick', 'text-anchor': 'end' }, tickLabel(max)));
   svg.appendChild(svgEl('text', { x: padL - 6, y: padT + plotH, class: 'tick', 'text-anchor': 'end' }, '0'));
   // Bars never grow wider than 56 px, so two singular values do not look like a wall.
   const barW = Math.min(Math.max(step * 0.7, 1), 56);
