@@ -41,7 +41,7 @@ export interface EigResult {
    * permuted) matrix the solver worked on; ≈ how many times a
    * perturbation of A is amplified in λ_j. Infinity for exactly defective ones.
    * Always computed: `defective` and the warnings are derived from them, and
-   * they cost only 6–8% of `eig` at n = 100–200 (one left eigenvector per
+   * they cost about 4% of `eig` at n = 100–200 (one left eigenvector per
    * eigenvalue by substitution in the Schur form), so there is no option to
    * leave them out; `eigvals` skips them with the rest of the vectors.
    */
