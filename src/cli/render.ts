@@ -123,7 +123,12 @@ function field(name: string, v: unknown, req: Req): string {
   if (v && typeof v === 'object') {
     const scalar = (x: unknown): string =>
       typeof x === 'number' ? (name === 'verification' ? x.toExponential(2) : num(x, req.digits)) : Array.isArray(x) ? `[${x.map(scalar).join(', ')}]` : String(x);
-    const inner = Object.entries(v).map(([k, x]) => `  ${k} = ${scalar(x)}`);
+    // Vectors and matrices inside a group (normal_equations.x) follow --format like top-level ones.
+    const inner = Object.entries(v).map(([k, x]) =>
+      req.format && Array.isArray(x) && x.length > 0 && name !== 'verification'
+        ? field(k, x, req).split('\n').map((l) => `  ${l}`).join('\n')
+        : `  ${k} = ${scalar(x)}`,
+    );
     return `${name}:\n${inner.join('\n')}`;
   }
   return `${name} = ${String(v)}`;

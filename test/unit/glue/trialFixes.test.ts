@@ -63,6 +63,12 @@ describe('first-session regressions', () => {
     assert.match(e.message, /b has 3 entries, but A has 4 rows/);
   });
 
+  it('--format also reaches vectors inside a group (lstsq normal_equations.x)', () => {
+    const r = run(['lstsq', 'X.txt', '--rhs', 'y.txt', '--format', 'numpy'], { 'X.txt': '[[1, 0], [0, 1], [1, 1]]', 'y.txt': '[1, 2, 3]' });
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /normal_equations:\n {2}x = np\.array\(\[/);
+  });
+
   it('a UTF-8 byte-order mark does not shift the reported column', () => {
     const plain = run(['parse', '--json'], '[[1, x], [3, 4]]');
     const bom = run(['parse', '--json'], '\ufeff[[1, x], [3, 4]]');
