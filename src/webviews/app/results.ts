@@ -75,7 +75,7 @@ function verificationTable(r: SvdView): HTMLElement {
   }
   table.appendChild(body);
   const note = el('p', { cls: 'note', text: `Tolerance: 100 · max(m, n) · ε = ${v.tolerance.toExponential(2)} (ε = 2.22·10⁻¹⁶).` });
-  return el('div', {}, [table, note]);
+  return el('div', {}, [el('div', { cls: 'verify-wrap' }, [table]), note]);
 }
 
 function renderSvd(state: ResultsState): void {
