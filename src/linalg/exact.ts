@@ -52,7 +52,15 @@ function parseMatrix(a: readonly (readonly ExactEntry[])[], what: string): RMat 
     if (!Array.isArray(row) || row.length !== n) {
       throw new LinAlgError('shape', `Row ${i + 1} has ${Array.isArray(row) ? row.length : 0} entries but row 1 has ${n}.`);
     }
-    return row.map((x) => toRational(x));
+    return row.map((x, j) => {
+      try {
+        return toRational(x);
+      } catch (e) {
+        // Say which entry: the messages of toRational name the value, not where it is.
+        if (e instanceof LinAlgError) throw new LinAlgError(e.kind, `Entry (${i + 1}, ${j + 1}): ${e.message}`);
+        throw e;
+      }
+    });
   });
 }
 

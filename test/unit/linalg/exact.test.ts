@@ -69,7 +69,10 @@ describe('exact: doubles that are a simple fraction', () => {
     assert.strictEqual(simpleFraction(0.1 + 0.2), null);
     assert.strictEqual(simpleFraction(1 / 1000003), null);
   });
-  it('steps on [[1/2, 1/3], [1, 2]] run exactly', () => {
+  it('a refused entry is named by its row and column', () => {
+    assert.throws(() => rref([[1, 2], [Math.SQRT2, 2]]), (e: unknown) => e instanceof LinAlgError && e.message.startsWith('Entry (2, 1): '));
+  });
+    it('steps on [[1/2, 1/3], [1, 2]] run exactly', () => {
     assert.deepStrictEqual(exactInverse([[1 / 2, 1 / 3], [1, 2]]).inverse, [['3', '-1/2'], ['-3/2', '3/4']]);
   });
 });
