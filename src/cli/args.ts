@@ -102,6 +102,19 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (req.rhs !== undefined && req.augmented) throw new UsageError('use either --rhs or --augmented, not both');
   if (req.operation === 'lstsq' && req.rhs === undefined && !req.augmented) throw new UsageError('lstsq needs a right-hand side: --rhs FILE, or --augmented to use the last column');
   if (req.operation === 'lowrank' && req.k === undefined) throw new UsageError('lowrank needs the target rank: --k K');
+  // An option given to an operation that ignores it is a mistake worth saying (svd --k 1 would silently compute the full SVD).
+  const applies: Array<[boolean, string, readonly string[]]> = [
+    [req.k !== undefined, '--k', ['lowrank', 'pca']],
+    [req.rhs !== undefined, '--rhs', ['lstsq']],
+    [req.augmented === true, '--augmented', ['lstsq']],
+    [req.full === true, '--full', ['svd', 'qr']],
+    [req.upper === true, '--upper', ['cholesky']],
+    [req.causal === true, '--causal', ['attention']],
+    [req.target !== undefined, '--target', ['steps']],
+  ];
+  for (const [given, flag, ops] of applies) {
+    if (given && !ops.includes(req.operation)) throw new UsageError(`${flag} applies to ${ops.join(' and ')} only, not to ${req.operation}`);
+  }
   return req;
 }
 

@@ -135,7 +135,8 @@ export function runCli(argv: readonly string[], io: Io): number {
       return 0;
     } catch (e) {
       if (e instanceof InputError) {
-        const where = e.line !== null ? ` (${req.files.length > 1 || req.rhs ? `${e.file}, ` : ''}line ${e.line}, column ${e.column})` : '';
+        const several = req.files.length > 1 || req.rhs !== undefined;
+        const where = e.line !== null ? ` (${several ? `${e.file}, ` : ''}line ${e.line}, column ${e.column})` : several ? ` (${e.file})` : '';
         if (json) io.stdout(errorJson(e.kind, e.message, e.line, e.column, req.files.length > 1 || req.rhs ? e.file : undefined) + '\n');
         else io.stderr(`linalg-lens: ${e.message}${where}\n`);
         return 1;

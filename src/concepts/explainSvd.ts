@@ -33,16 +33,29 @@ export function energyProfile(S: readonly number[]): number[] {
   });
 }
 
-function pct(x: number): string {
-  if (x >= 0.9995 && x < 1) return '99.9%';
-  return `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+/**
+ * A share as a percentage with one decimal, the one spelling the panel's text and chart
+ * both use: 0.996 → "99.6%", and a share just short of all of it is ">99.9%", never "100.0%".
+ */
+export function percent(x: number): string {
+  const s = (100 * x).toFixed(1);
+  return s === '100.0' && x < 1 ? '>99.9%' : `${s}%`;
 }
+
+const pct = percent;
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** 12 → '¹²' (plain text has no markup for exponents). */
 export function superscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
+  return String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]).replace('-', '⁻');
+}
+
+/** Four significant digits as plain text: 5.465, 1.000·10³⁰⁸, 2.5·10⁻⁷ style (no "e+308"). */
+export function plainNumber(x: number): string {
+  const t = x.toPrecision(4);
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(t);
+  return m ? `${m[1]}·10${superscript(Number(m[2]))}` : t;
 }
 
 /** Explanation paragraphs for an SVD of an m×n matrix. */
@@ -58,7 +71,7 @@ export function explainSvd(f: SvdFacts): Explanation {
   if (k > 0 && S[0] > 0) {
     const energy = energyProfile(S);
     const k90 = energy.findIndex((e) => e >= 0.9) + 1;
-    const first = `σ₁ = ${S[0].toPrecision(4)} alone carries ${pct(energy[0])} of the energy Σσᵢ² (the squared Frobenius norm of A).`;
+    const first = `σ₁ = ${plainNumber(S[0])} alone carries ${pct(energy[0])} of the energy Σσᵢ² (the squared Frobenius norm of A).`;
     const ninety =
       k > 1 && k90 > 0 && k90 < k
         ? ` Keeping the top ${k90} singular value${k90 === 1 ? '' : 's'} keeps ${pct(energy[k90 - 1])}: by Eckart–Young that truncation is the best rank-${k90} approximation, the idea behind compression and LoRA's low-rank updates.`
@@ -75,8 +88,12 @@ export function explainSvd(f: SvdFacts): Explanation {
   }
   if (Number.isFinite(f.cond) && f.cond > 1) {
     const digits = Math.log10(f.cond);
+    const loss =
+      digits >= 15.6
+        ? 'κ₂ is at or beyond 1/ε ≈ 4.5·10¹⁵, so a solve with A can lose all ~16 significant digits of double precision: A is singular to working precision'
+        : `expect to lose about ${digits.toFixed(1)} of the ~16 significant digits of double precision`;
     p.push(
-      `The condition number κ₂ = σ₁/σₙ = ${f.cond.toPrecision(4)} says how much solving with A can amplify relative errors: expect to lose about ${digits.toFixed(1)} of the ~16 significant digits of double precision` +
+      `The condition number κ₂ = σ₁/σₙ = ${plainNumber(f.cond)} says how much solving with A can amplify relative errors: ${loss}` +
         (f.cond > 1e8 ? '. That is a lot: regularise (ridge) or truncate the small singular values.' : '.'),
     );
   } else if (!Number.isFinite(f.cond)) {

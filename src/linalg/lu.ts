@@ -174,7 +174,7 @@ export function lu(A: MatrixInput, opts: GuardOptions = {}): LuResult {
       if (!Number.isFinite(a[q])) {
         throw new LinAlgError(
           'overflow',
-          `U has an entry beyond the double range (±1.8e308) at (row ${i + 1}, column ${j + 1}): elimination on entries this large leaves the range of doubles, so P·A = L·U cannot be represented; scale A down first (det and slogdet handle this range themselves).`,
+          `U has an entry beyond the double range (±1.8e308) at (row ${i + 1}, column ${j + 1}): elimination on entries this large leaves the range of doubles, so P·A = L·U cannot be represented; scale A down first (det handles this range: it also returns logabsdet).`,
         );
       }
     }

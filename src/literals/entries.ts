@@ -185,6 +185,11 @@ function translate(ctx: Ctx, toks: readonly Token[], a: number, b: number, d: Di
     const next = k + 1 < b ? toks[k + 1] : undefined;
     switch (t.kind) {
       case 'num':
+        // Two numbers side by side (`2 3`) are a missing separator, not a product, except in
+        // Mathematica, where a space multiplies; `2pi` or `2 sqrt(2)` may still multiply below.
+        if (k > a && toks[k - 1].kind === 'num' && f !== 'mathematica') {
+          fail(ctx, 'syntax', `expected an operator or a separator before ${quote(ctx, t.start, t.end)}`, t.start);
+        }
         operandStart(t);
         out.push(t.imag ? `(${t.text}*i)` : t.text);
         prevOperand = true;

@@ -2,6 +2,8 @@
  * Small SVG charts drawn with DOM calls (no HTML strings, no inline style
  * attributes), coloured by CSS classes that map to the theme's chart colours.
  */
+import { percent } from '../../concepts/explainSvd';
+
 const NS = 'http://www.w3.org/2000/svg';
 
 export interface Bar {
@@ -32,7 +34,7 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
   const shown = bars.slice(0, 40);
   const W = 560;
   const H = 180;
-  const padL = 36;
+  const padL = 44; // room for a five-character axis label such as 1e308
   const padB = 26;
   const padT = 20;
   const plotW = W - padL - 36;
@@ -64,7 +66,7 @@ export function barChart(bars: Bar[], title: string, line?: number[]): SVGElemen
         const cx = padL + i * step + step / 2;
         const cy = padT + plotH - v * plotH;
         const dot = svgEl('circle', { cx, cy, r: 3, class: 'energy-dot' });
-        dot.appendChild(svgEl('title', {}, `top ${i + 1}: ${(100 * v).toFixed(1)}% of the energy`));
+        dot.appendChild(svgEl('title', {}, `top ${i + 1}: ${percent(v)} of the energy`));
         svg.appendChild(dot);
       });
     }

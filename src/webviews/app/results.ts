@@ -5,7 +5,7 @@ import katex from 'katex';
 import type { HostToView, ResultsState, ViewToHost, CopyTarget } from '../results/protocol';
 import type { SvdView } from '../results/protocol';
 import { numberToTex } from '../../linalg/tex';
-import { explainSvd, energyProfile } from '../../concepts/explainSvd';
+import { explainSvd, energyProfile, percent } from '../../concepts/explainSvd';
 import { vscodeApi, el } from './vscodeApi';
 import { barChart } from './charts';
 
@@ -109,7 +109,7 @@ function renderSvd(state: ResultsState): void {
     section('Singular values', 'singular', [
       sv,
       barChart(
-        r.S.map((s, i) => ({ label: `σ${i + 1}`, value: s, caption: `${fmt(s)} · ${(100 * energy[i]).toFixed(1)}% cumulative energy` })),
+        r.S.map((s, i) => ({ label: `σ${i + 1}`, value: s, caption: `${fmt(s)} · ${percent(energy[i])} cumulative energy` })),
         'Singular values (bars) and the cumulative share of the energy Σσᵢ² they keep (line)',
         energy,
       ),
@@ -120,7 +120,7 @@ function renderSvd(state: ResultsState): void {
       el('p', {
         cls: 'note',
         attrs: { 'data-testid': 'energy' },
-        text: 'Energy kept: ' + energy.slice(0, 6).map((e, i) => `top ${i + 1} → ${(100 * e).toFixed(e > 0.999 && e < 1 ? 2 : 1)}%`).join(', ') + (energy.length > 6 ? ', …' : ''),
+        text: 'Energy kept: ' + energy.slice(0, 6).map((e, i) => `top ${i + 1} → ${percent(e)}`).join(', ') + (energy.length > 6 ? ', …' : ''),
       }),
     ]),
   );

@@ -69,6 +69,23 @@ describe('first-session regressions', () => {
     assert.match(r.out, /normal_equations:\n {2}x = np\.array\(\[/);
   });
 
+  it('refuses options the operation ignores (svd --k 1) and names the file of a wrong b in text output', () => {
+    const r = run(['svd', '--k', '1'], '[[3, 1], [1, 3]]');
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /--k applies to lowrank and pca only, not to svd/);
+    const b = run(['lstsq', 'X.txt', '--rhs', 'y.txt'], { 'X.txt': '[[1, 0], [0, 1], [1, 1]]', 'y.txt': '[1, 2]' });
+    assert.match(b.err, /\(y\.txt\)/);
+  });
+
+  it('two numbers side by side in a comma list are a missing comma, not a product', () => {
+    for (const t of ['[1, 2 3]', '[1,5 3,5]', '[[1, 2 3], [4, 5, 6]]']) {
+      assert.throws(() => parseLiteral(t), (e: { kind: string; message: string }) => e.kind === 'syntax' && /before '3'/.test(e.message), t);
+    }
+    // Mathematica multiplies on a space; np.sqrt(2)/2 and 2pi-style products still work elsewhere.
+    assert.deepStrictEqual(parseLiteral('{{1, 2 3}}').values, [[1, 6]]);
+    assert.ok(Math.abs((parseLiteral('[[np.sqrt(2)/2, 1]]').values[0][0] as number) - Math.SQRT1_2) < 1e-15);
+  });
+
   it('a UTF-8 byte-order mark does not shift the reported column', () => {
     const plain = run(['parse', '--json'], '[[1, x], [3, 4]]');
     const bom = run(['parse', '--json'], '\ufeff[[1, x], [3, 4]]');
