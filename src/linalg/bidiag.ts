@@ -4,7 +4,7 @@
  * `formQ`: the left vectors sit below the diagonal exactly as in a QR.)
  */
 import { householder } from './blas';
-import { applyBlock, formT, wyBlock } from './householderWy';
+import { applyStoredReflectors, wyBlock } from './householderWy';
 import { zeros, type Dense } from './dense';
 
 export interface Bidiag {
@@ -221,33 +221,6 @@ export function applyP(b: Bidiag, X: Dense): void {
  * columns ≥ its first index.
  */
 function applyPBlocks(b: Bidiag, x: Float64Array, c: number, identityShape: boolean): void {
-  const { F, taup } = b;
-  const n = F.cols;
-  const a = F.data;
-  const k = n - 2; // reflectors 0..n−3
-  if (k <= 0 || c === 0) return;
-  const NB = wyBlock(n, c);
-  const vt = new Float64Array(Math.min(NB, k) * n);
-  const T = new Float64Array(NB * NB);
-  const w = new Float64Array(NB);
-  const work = new Float64Array(NB * c);
-  const last = Math.floor((k - 1) / NB) * NB;
-  for (let k0 = last; k0 >= 0; k0 -= NB) {
-    const nb = Math.min(NB, k - k0);
-    const s = k0 + 1; // first index the block acts on
-    const len = n - s;
-    let any = false;
-    for (let r = 0; r < nb; r++) {
-      const row = r * len;
-      for (let i = 0; i < r; i++) vt[row + i] = 0;
-      vt[row + r] = 1;
-      // reflector k0+r: unit at index k0+r+1 = s+r, tail F[k0+r][s+r+1..]
-      for (let i = r + 1, p = (k0 + r) * n + s + i; i < len; i++, p++) vt[row + i] = a[p];
-      if (taup[k0 + r] !== 0) any = true;
-    }
-    if (!any) continue;
-    formT(nb, len, vt, taup, k0, T, w);
-    const c0 = identityShape ? s : 0;
-    applyBlock(nb, len, vt, T, false, x, s * c + c0, c, c - c0, work);
-  }
+  const n = b.F.cols;
+  applyStoredReflectors(b.F.data, b.taup, n, x, c, wyBlock(n, c), identityShape);
 }

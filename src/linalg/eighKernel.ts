@@ -13,7 +13,7 @@
  */
 import { EPS, SAFE_MIN, hypot2, reflector, type Reflector } from './eigShared';
 import { gemm } from './blas';
-import { applyBlock, formT, wyBlock } from './householderWy';
+import { applyStoredReflectors, wyBlock } from './householderWy';
 
 const refl: Reflector = { beta: 0, tau: 0 };
 
@@ -480,32 +480,7 @@ function symvLower(a: Float64Array, n: number, lo: number, x: Float64Array, xo: 
 export function formQ(t: Tridiagonal, n: number): Float64Array {
   const q = new Float64Array(n * n);
   for (let i = 0; i < n; i++) q[i * n + i] = 1;
-  const k = n - 2; // reflectors 0..n-3
-  if (k <= 0) return q;
-  const { v, tau } = t;
-  const NB = wyBlock(n, n);
-  const vt = new Float64Array(Math.min(NB, k) * n);
-  const T = new Float64Array(NB * NB);
-  const w = new Float64Array(NB);
-  const work = new Float64Array(NB * n);
-  const last = Math.floor((k - 1) / NB) * NB;
-  for (let k0 = last; k0 >= 0; k0 -= NB) {
-    const nb = Math.min(NB, k - k0);
-    const s = k0 + 1; // first index the block acts on
-    const len = n - s;
-    let any = false;
-    for (let r = 0; r < nb; r++) {
-      const row = r * len;
-      const src = (k0 + r) * n + s; // v_{k0+r}[s..n-1]: zeros, then the unit entry at s + r
-      for (let i = 0; i < r; i++) vt[row + i] = 0;
-      vt[row + r] = 1;
-      for (let i = r + 1; i < len; i++) vt[row + i] = v[src + i];
-      if (tau[k0 + r] !== 0) any = true;
-    }
-    if (!any) continue;
-    formT(nb, len, vt, tau, k0, T, w);
-    applyBlock(nb, len, vt, T, false, q, s * n + s, n, len, work);
-  }
+  applyStoredReflectors(t.v, t.tau, n, q, n, wyBlock(n, n), true);
   return q;
 }
 
@@ -517,35 +492,10 @@ export function formQ(t: Tridiagonal, n: number): Float64Array {
  * columns. Turns the eigenvectors of T into those of A.
  */
 export function applyQ(t: Tridiagonal, n: number, x: Float64Array): void {
-  const k = n - 2; // reflectors 0..n-3
-  if (k <= 0) return;
-  const { v, tau } = t;
   // 8 reflectors per block at every size: all n columns are updated (no
   // identity part to skip as in formQ), so the triangular T·W step, which
   // grows with the block, outweighs the saved passes (measured n = 100–400).
-  const NB = 8;
-  const vt = new Float64Array(Math.min(NB, k) * n);
-  const T = new Float64Array(NB * NB);
-  const w = new Float64Array(NB);
-  const work = new Float64Array(NB * n);
-  const last = Math.floor((k - 1) / NB) * NB;
-  for (let k0 = last; k0 >= 0; k0 -= NB) {
-    const nb = Math.min(NB, k - k0);
-    const s = k0 + 1;
-    const len = n - s;
-    let any = false;
-    for (let r = 0; r < nb; r++) {
-      const row = r * len;
-      const src = (k0 + r) * n + s;
-      for (let i = 0; i < r; i++) vt[row + i] = 0;
-      vt[row + r] = 1;
-      for (let i = r + 1; i < len; i++) vt[row + i] = v[src + i];
-      if (tau[k0 + r] !== 0) any = true;
-    }
-    if (!any) continue;
-    formT(nb, len, vt, tau, k0, T, w);
-    applyBlock(nb, len, vt, T, false, x, s * n, n, n, work);
-  }
+  applyStoredReflectors(t.v, t.tau, n, x, n, 8, false);
 }
 
 /**

@@ -107,3 +107,48 @@ export function applyBlock(
   // X −= V·W, V = vtᵀ read with swapped strides.
   gemm(len, nc, b, -1, vt, 0, 1, len, work, 0, nc, x, xo, ldx);
 }
+
+/**
+ * X ← H_0·H_1·…·H_{n−3}·X for the row-major n×c matrix `x`, where reflector j
+ * (I − τ_j·v_j·v_jᵀ) is stored in row j of the row-major n×n `store`: its unit
+ * entry at column j+1 (implicit), its tail at columns j+2…n−1. That is how both
+ * the tridiagonal reduction (Q) and the bidiagonalisation's right side (P) keep
+ * their reflectors. Applied last block first, `nb` reflectors per compact-WY
+ * block; `identityShape`: x starts as the identity, so a block starting at index
+ * s leaves columns < s alone (they are still unit vectors there).
+ */
+export function applyStoredReflectors(
+  store: Float64Array,
+  tau: Float64Array,
+  n: number,
+  x: Float64Array,
+  c: number,
+  nb: number,
+  identityShape: boolean,
+): void {
+  const k = n - 2; // reflectors 0..n−3
+  if (k <= 0 || c === 0) return;
+  const vt = new Float64Array(Math.min(nb, k) * n);
+  const T = new Float64Array(nb * nb);
+  const w = new Float64Array(nb);
+  const work = new Float64Array(nb * c);
+  const last = Math.floor((k - 1) / nb) * nb;
+  for (let k0 = last; k0 >= 0; k0 -= nb) {
+    const b = Math.min(nb, k - k0);
+    const s = k0 + 1; // first index the block acts on
+    const len = n - s;
+    let any = false;
+    for (let r = 0; r < b; r++) {
+      const row = r * len;
+      const src = (k0 + r) * n + s; // zeros, then the unit entry at s + r, then the tail
+      for (let i = 0; i < r; i++) vt[row + i] = 0;
+      vt[row + r] = 1;
+      for (let i = r + 1; i < len; i++) vt[row + i] = store[src + i];
+      if (tau[k0 + r] !== 0) any = true;
+    }
+    if (!any) continue;
+    formT(b, len, vt, tau, k0, T, w);
+    const c0 = identityShape ? s : 0;
+    applyBlock(b, len, vt, T, false, x, s * c + c0, c, c - c0, work);
+  }
+}
