@@ -88,7 +88,15 @@ function realIfPossible(xs: Entry[]): Entry[] {
 }
 
 function matrixBlock(name: string, rows: (Entry | string)[][], req: Req): string {
-  if (rows.length === 0 || rows[0].length === 0) return `${name} = (empty)`;
+  if (rows.length === 0 || rows[0].length === 0) {
+    // An empty basis keeps its shape in the notation that can say it (MATLAB zeros(2, 0), numpy np.zeros((2, 0))).
+    const r = rows.length;
+    if (req.format === 'matlab' || req.format === 'octave') return `${name} = zeros(${r}, 0);`;
+    if (req.format === 'numpy') return `${name} = np.zeros((${r}, 0))`;
+    if (req.format === 'julia') return `${name} = zeros(${r}, 0)`;
+    if (req.format === 'r') return `${name} <- matrix(numeric(0), nrow = ${r}, ncol = 0)`;
+    return `${name} = (empty, ${r}×0)`;
+  }
   if (req.format && rows.every((r) => r.every(isEntry))) {
     const fmt = (FORMAT_ALIASES[req.format] ?? req.format) as FormatNotation;
     const flat = realIfPossible((rows as Entry[][]).flat());
@@ -150,7 +158,10 @@ export function renderText(op: string, value: unknown, req: Req): string {
   const parts = [HEADERS[op] ?? op];
   // Steps go last: they are long, and the result is what most readers look for first.
   const keys = Object.keys(report).sort((a, b) => Number(a === 'steps') - Number(b === 'steps'));
-  for (const k of keys) parts.push(field(k, report[k], req));
+  for (const k of keys) {
+    const text = field(k, report[k], req);
+    if (text !== '') parts.push(text); // an empty warnings list prints nothing, not a blank block
+  }
   // One-line facts stay together; multi-line blocks get a blank line around them.
   let out = parts[0];
   for (let i = 1; i < parts.length; i++) {

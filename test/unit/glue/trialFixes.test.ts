@@ -86,6 +86,12 @@ describe('first-session regressions', () => {
     assert.ok(Math.abs((parseLiteral('[[np.sqrt(2)/2, 1]]').values[0][0] as number) - Math.SQRT1_2) < 1e-15);
   });
 
+  it('an empty null space keeps its shape in the chosen notation; no blank block for an empty warnings list', () => {
+    assert.match(run(['nullspace', '--format', 'matlab'], '[[1, 0], [0, 1]]').out, /nullspace = zeros\(2, 0\);/);
+    assert.match(run(['nullspace', '--format', 'numpy'], '[[1, 0], [0, 1]]').out, /nullspace = np\.zeros\(\(2, 0\)\)/);
+    assert.doesNotMatch(run(['eig'], '[[0, -1], [1, 0.5]]').out, /\n\n\n/);
+  });
+
   it('a UTF-8 byte-order mark does not shift the reported column', () => {
     const plain = run(['parse', '--json'], '[[1, x], [3, 4]]');
     const bom = run(['parse', '--json'], '\ufeff[[1, x], [3, 4]]');
