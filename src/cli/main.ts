@@ -37,10 +37,13 @@ function errorJson(kind: string, message: string, line: number | null, column: n
   return JSON.stringify({ error: { kind, message, line, column, ...(file !== undefined ? { file } : {}) } });
 }
 
-/** Parsed input files and their texts (a refusal of one entry needs its file's text for the line and column). */
-const TEXTS = new WeakMap<ParsedMatrix, string>();
+/** A parsed input file with its text (a refusal of one entry needs the text for its line and column). */
+interface Input {
+  parsed: ParsedMatrix;
+  text: string;
+}
 
-function readParsed(io: Io, file: string): ParsedMatrix {
+function readParsed(io: Io, file: string): Input {
   let text: string;
   try {
     text = io.readInput(file);
@@ -51,9 +54,7 @@ function readParsed(io: Io, file: string): ParsedMatrix {
   // A UTF-8 byte-order mark is invisible in editors; dropping it keeps reported columns where users see them.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
-    const parsed = parseLiteral(text);
-    TEXTS.set(parsed, text);
-    return parsed;
+    return { parsed: parseLiteral(text), text };
   } catch (e) {
     if (!(e instanceof LiteralError)) throw e;
     const p = positionAt(text, e.position.offset);
@@ -62,24 +63,24 @@ function readParsed(io: Io, file: string): ParsedMatrix {
 }
 
 /** The real matrix in `file`; a complex entry is refused with its line and column. */
-function readReal(io: Io, file: string, parsed = readParsed(io, file)): number[][] {
+function readReal(file: string, { parsed, text }: Input): number[][] {
   try {
     return realMatrix(parsed);
   } catch (e) {
-    const text = TEXTS.get(parsed);
-    if (!(e instanceof EntryRefusal) || text === undefined) throw e;
+    if (!(e instanceof EntryRefusal)) throw e;
     const p = positionAt(text, e.offset);
     throw new InputError(e.kind, e.message, file, p.line, p.column);
   }
 }
 
 function buildInput(req: CliRequest, io: Io): { input: OperationInput; parsed: ParsedMatrix } {
-  const parsed = readParsed(io, req.files[0]);
-  let A = readReal(io, req.files[0], parsed);
+  const first = readParsed(io, req.files[0]);
+  const parsed = first.parsed;
+  let A = readReal(req.files[0], first);
   const input: OperationInput = { A, full: req.full, upper: req.upper, causal: req.causal, target: req.target, k: req.k };
   if (req.operation === 'attention') {
-    input.K = readReal(io, req.files[1]);
-    input.V = readReal(io, req.files[2]);
+    input.K = readReal(req.files[1], readParsed(io, req.files[1]));
+    input.V = readReal(req.files[2], readParsed(io, req.files[2]));
   }
   if (req.operation === 'lstsq') {
     if (req.augmented) {
@@ -89,7 +90,7 @@ function buildInput(req: CliRequest, io: Io): { input: OperationInput; parsed: P
       A = A.map((r) => r.slice(0, -1));
       input.A = A;
     } else if (req.rhs !== undefined) {
-      const b = readReal(io, req.rhs);
+      const b = readReal(req.rhs, readParsed(io, req.rhs));
       // A vector is read as a 1×m row; as a right-hand side it is the column b.
       const asVector = b.length === 1 && A.length !== 1;
       const rows = asVector ? b[0].length : b.length;
@@ -124,7 +125,7 @@ export function runCli(argv: readonly string[], io: Io): number {
     }
     try {
       if (req.operation === 'parse') {
-        const parsed = readParsed(io, req.files[0]);
+        const { parsed } = readParsed(io, req.files[0]);
         io.stdout((json ? renderJson('parse', parsed) : renderText('parse', parsed, req)) + '\n');
         return 0;
       }

@@ -42,7 +42,6 @@ export function percent(x: number): string {
   return s === '100.0' && x < 1 ? '>99.9%' : `${s}%`;
 }
 
-const pct = percent;
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -71,10 +70,10 @@ export function explainSvd(f: SvdFacts): Explanation {
   if (k > 0 && S[0] > 0) {
     const energy = energyProfile(S);
     const k90 = energy.findIndex((e) => e >= 0.9) + 1;
-    const first = `σ₁ = ${plainNumber(S[0])} alone carries ${pct(energy[0])} of the energy Σσᵢ² (the squared Frobenius norm of A).`;
+    const first = `σ₁ = ${plainNumber(S[0])} alone carries ${percent(energy[0])} of the energy Σσᵢ² (the squared Frobenius norm of A).`;
     const ninety =
       k > 1 && k90 > 0 && k90 < k
-        ? ` Keeping the top ${k90} singular value${k90 === 1 ? '' : 's'} keeps ${pct(energy[k90 - 1])}: by Eckart–Young that truncation is the best rank-${k90} approximation, the idea behind compression and LoRA's low-rank updates.`
+        ? ` Keeping the top ${k90} singular value${k90 === 1 ? '' : 's'} keeps ${percent(energy[k90 - 1])}: by Eckart–Young that truncation is the best rank-${k90} approximation, the idea behind compression and LoRA's low-rank updates.`
         : '';
     p.push(first + ninety);
   }
